@@ -1,0 +1,207 @@
+"""Documents: decoding files the way the scorer reads them, reference dates, sentences.
+
+Decoding follows `Path.read_text(encoding="utf-8")` (what score.py does), so offsets agree:
+universal newlines (`\\r\\n` and lone `\\r` become `\\n`) and a UTF-8 BOM kept as U+FEFF.
+A file that is not valid UTF-8 is decoded as cp1252 (the WHATWG fallback, a superset of
+Latin-1's printable range, with `€` at 0x80) and a warning names it. UTF-16 with a BOM is
+decoded as such. NUL bytes, or mostly undecodable bytes, mean binary: the file is skipped.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from .errors import SkippedDocument, UnreadableDocument
+
+FALLBACK_ENCODING = "cp1252"
+# A newline-free stretch is read whole; this only bounds what a single read may allocate.
+MAX_BYTES = 512 * 1024 * 1024
+
+
+@dataclass
+class Document:
+    """A decoded text with what the extractors need to know about it."""
+
+    name: str
+    text: str
+    reference_date: date | None = None
+    reference_source: str | None = None   # "user", "header", "front_matter", "dateline"
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return sentence_starts(self.text)
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding character `pos`."""
+        starts = self.sentence_starts
+        i = bisect.bisect_right(starts, pos) - 1
+        s = starts[i] if i >= 0 else 0
+        e = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+        return s, e
+
+    def sentence(self, pos: int) -> str:
+        s, e = self.sentence_span(pos)
+        return self.text[s:e].strip()
+
+
+def normalize_newlines(text: str) -> str:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
+    """bytes -> (text, encoding, warnings); raises SkippedDocument for binary data."""
+    warnings: list[str] = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return normalize_newlines(data.decode("utf-16")), "utf-16", warnings
+        except UnicodeDecodeError:
+            raise SkippedDocument(name, "binary file (invalid UTF-16 after a UTF-16 BOM), skipped") from None
+    if b"\x00" in data[:65536] or b"\x00" in data[-65536:]:
+        raise SkippedDocument(name, "binary file (NUL bytes), skipped")
+    try:
+        text = data.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError as e:
+        text = data.decode(FALLBACK_ENCODING, errors="replace")
+        encoding = FALLBACK_ENCODING
+        if _looks_binary(text):
+            raise SkippedDocument(name, "binary file (mostly undecodable bytes), skipped") from None
+        warnings.append(f"{name}: not UTF-8 (byte 0x{data[e.start]:02x} at {e.start}), "
+                        f"decoded as {FALLBACK_ENCODING}")
+    return normalize_newlines(text), encoding, warnings
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65536]
+    if not sample:
+        return False
+    bad = sum(1 for c in sample if c == "\ufffd" or (c < " " and c not in "\t\n\r\f"))
+    return bad / len(sample) > 0.05
+
+
+def read_document(path: str, reference_date: date | None = None) -> Document:
+    """Read one file (or `-` for stdin) into a Document with its reference date."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(path, "rb") as fh:
+                data = fh.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise UnreadableDocument(path, "no such file (vanished?)") from None
+    except IsADirectoryError:
+        raise UnreadableDocument(path, "is a directory") from None
+    except PermissionError:
+        raise UnreadableDocument(path, "permission denied") from None
+    except OSError as e:
+        raise UnreadableDocument(path, e.strerror or str(e)) from None
+    if len(data) > MAX_BYTES:
+        raise SkippedDocument(path, f"larger than {MAX_BYTES // 2**20} MiB, skipped")
+    text, encoding, warnings = decode(data, path)
+    return make_document(text, path, reference_date, encoding=encoding, warnings=warnings)
+
+
+def make_document(text: str, name: str = "-", reference_date: date | None = None,
+                  encoding: str = "utf-8", warnings: list[str] | None = None) -> Document:
+    """A Document from text already decoded; the reference date is detected unless given."""
+    if reference_date is not None:
+        ref, source = reference_date, "user"
+    else:
+        ref, source = detect_reference_date(text)
+    return Document(name=name, text=text, reference_date=ref, reference_source=source,
+                    encoding=encoding, warnings=warnings or [])
+
+
+# ---- reference date -------------------------------------------------------
+
+_MONTHS = {m: i for i, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")], 1) for m in names}
+_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+
+HEADER_RE = re.compile(r"\A\ufeff?[ \t]*date[ \t]+(\d{4})-(\d{2})-(\d{2})\b")
+FRONT_MATTER_RE = re.compile(r"\A\ufeff?---[ \t]*\n(.{0,4000}?)\n---[ \t]*(?:\n|\Z)", re.S)
+FRONT_DATE_RE = re.compile(r"^date[ \t]*:[ \t]*[\"']?(\d{4})-(\d{2})-(\d{2})", re.M | re.I)
+# A full date on a dateline: numeric (Y-M-D, Y.M.D, D.M.Y) or with a month name.
+DATELINE_DATE_RE = re.compile(
+    r"(?<!\d)(?:(?P<y1>\d{4})[-./](?P<m1>\d{1,2})[-./](?P<d1>\d{1,2})"
+    r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})"
+    rf"|(?P<d3>\d{{1,2}})\.?\s+(?P<mn3>{_MONTH_RE})\s+(?P<y3>\d{{4}})"
+    rf"|(?P<mn4>{_MONTH_RE})\s+(?P<d4>\d{{1,2}}),?\s+(?P<y4>\d{{4}}))(?!\d)",
+    re.I)
+DATELINE_MAX_LINES = 5
+DATELINE_MAX_EXTRA_WORDS = 6   # clock time, place or source name beside the date
+
+
+def _safe_date(y: str, m: str | int, d: str) -> date | None:
+    try:
+        return date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def _dateline_match(m: re.Match) -> date | None:
+    g = m.groupdict()
+    if g["y1"]:
+        return _safe_date(g["y1"], g["m1"], g["d1"])
+    if g["y2"]:
+        return _safe_date(g["y2"], g["m2"], g["d2"])
+    if g["y3"]:
+        return _safe_date(g["y3"], _MONTHS[g["mn3"].lower().rstrip(".")], g["d3"])
+    return _safe_date(g["y4"], _MONTHS[g["mn4"].lower().rstrip(".")], g["d4"])
+
+
+def detect_reference_date(text: str) -> tuple[date | None, str | None]:
+    """FACTS.md order: a ` date YYYY-MM-DD` header, front matter `date:`, then a dateline."""
+    m = HEADER_RE.match(text)
+    if m and (d := _safe_date(*m.groups())):
+        return d, "header"
+    fm = FRONT_MATTER_RE.match(text)
+    if fm and (m := FRONT_DATE_RE.search(fm.group(1))) and (d := _safe_date(*m.groups())):
+        return d, "front_matter"
+    lines = [ln for ln in text[:2000].split("\n", 12)[:12] if ln.strip()][:DATELINE_MAX_LINES]
+    for line in lines:
+        if len(line) > 120:
+            continue
+        m = DATELINE_DATE_RE.search(line)
+        if not m:
+            continue
+        rest = (line[:m.start()] + " " + line[m.end():])
+        words = re.findall(r"[^\W\d_]{2,}", rest)
+        if len(words) <= DATELINE_MAX_EXTRA_WORDS and (d := _dateline_match(m)):
+            return d, "dateline"
+    return None, None
+
+
+# ---- sentences ------------------------------------------------------------
+
+# A sentence ends at . ! ? (plus closing quotes/brackets) before white space, or at a line break.
+_SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[^\W_a-z])|\n+")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col maj capt cpt sgt adm st no vs jan feb mar apr jun jul aug sep sept "
+    "oct nov dec u.s u.k e.g i.e etc inc corp ltd jr sr rep sen gov pres min dept".split())
+
+
+def sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in _SENTENCE_END_RE.finditer(text):
+        if m.group()[0] == ".":
+            k = m.start()
+            j = k
+            while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+                j -= 1
+            word = text[j:k].lower()
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue   # "Gen. Rupšys", "V. Zelenskyy": not a sentence end
+        starts.append(m.end())
+    return starts

@@ -1,0 +1,69 @@
+"""Load the data files in lituania_facts/data (read once, cached) and build patterns from them.
+
+TSV files: a `# FORMAT: ...` comment first, `#` comments, blank lines ignored, TAB-separated
+cells. JSONL files: one JSON object per line. Malformed rows raise DataError naming
+`data/<file>:<line>`.
+"""
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Iterable
+
+from .errors import DataError
+
+
+def data_text(name: str) -> str:
+    return resources.files("lituania_facts").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@cache
+def load_tsv(name: str, columns: int) -> tuple[tuple[str, ...], ...]:
+    """Rows of `data/<name>`, each exactly `columns` non-empty cells (trailing ones may be empty
+    only when written as an explicit empty cell)."""
+    rows = []
+    for n, line in enumerate(data_text(name).splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = tuple(c.strip() for c in line.split("\t"))
+        if len(cells) != columns:
+            raise DataError(f"data/{name}:{n}: expected {columns} TAB-separated cells, got {len(cells)}")
+        if not cells[0]:
+            raise DataError(f"data/{name}:{n}: empty first cell")
+        rows.append(cells)
+    return tuple(rows)
+
+
+@cache
+def load_jsonl(name: str) -> tuple[dict, ...]:
+    rows = []
+    for n, line in enumerate(data_text(name).splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise DataError(f"data/{name}:{n}: not JSON: {e.msg}") from None
+        if not isinstance(row, dict):
+            raise DataError(f"data/{name}:{n}: expected a JSON object")
+        row["_line"] = n
+        rows.append(row)
+    return tuple(rows)
+
+
+def alternation(words: Iterable[str], flexible_space: bool = True) -> str:
+    """A regex alternation of literal `words`, longest first so `bn` wins over `b`.
+
+    With `flexible_space`, a space in a word matches any run of spaces/tabs/NBSP and a
+    hyphen also matches a space or an en dash (`TB-2`, `TB 2`).
+    """
+    import regex
+
+    out = []
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        e = regex.escape(w)
+        if flexible_space:
+            e = e.replace("\\ ", r"[ \t\u00a0]+")
+        out.append(e)
+    return "|".join(out) if out else r"(?!x)x"

@@ -1,0 +1,50 @@
+"""Run the extractors on a document, resolve overlaps, sort, attach doc name and sentence.
+
+Overlap policy (one, documented): facts of the same type that overlap keep the longest
+(then the earliest), as spaCy's `filter_spans`. Across types a fixed priority decides,
+`TYPE_PRIORITY` below: a number inside a money amount is never also a percentage or a
+date, a surname like `May` inside an official's name is not a month, and a weapon's name
+is not read as a date. Facts that do not overlap are all kept.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Iterable, Sequence
+
+from .document import Document
+from .model import FACT_TYPES, Fact
+
+TYPE_PRIORITY = {"money": 0, "percentage": 1, "official": 2, "weapon": 3, "date": 4}
+
+
+def resolve_overlaps(facts: Iterable[Fact]) -> list[Fact]:
+    """Greedy by (type priority, longer, earlier); O(n log n) with a sorted interval list."""
+    ranked = sorted(facts, key=lambda f: (TYPE_PRIORITY[f.type], -(f.end - f.start), f.start, f.end))
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[Fact] = []
+    for f in ranked:
+        i = bisect.bisect_left(starts, f.start)
+        # Accepted intervals do not overlap each other, so only the neighbours can clash.
+        if i > 0 and ends[i - 1] > f.start:
+            continue
+        if i < len(starts) and starts[i] < f.end:
+            continue
+        if f.start == f.end:
+            continue
+        starts.insert(i, f.start)
+        ends.insert(i, f.end)
+        kept.append(f)
+    kept.sort(key=lambda f: (f.start, f.end, f.type))
+    return kept
+
+
+def extract_document(doc: Document, types: Sequence[str] = FACT_TYPES) -> list[Fact]:
+    """All facts of `types` in `doc`, in document order, with doc name and sentence set."""
+    from .extractors import finder
+
+    candidates: list[Fact] = []
+    for fact_type in FACT_TYPES:
+        if fact_type in types:
+            candidates.extend(finder(fact_type)(doc))
+    return [f.with_doc(doc.name, doc.sentence(f.start)) for f in resolve_overlaps(candidates)]
