@@ -67,3 +67,28 @@ def alternation(words: Iterable[str], flexible_space: bool = True) -> str:
             e = e.replace("\\ ", r"[ \t\u00a0]+")
         out.append(e)
     return "|".join(out) if out else r"(?!x)x"
+
+
+def trie_alternation(words: Iterable[str]) -> str:
+    """Literal `words` as a prefix tree (`b(?:illion|n)?`): the same matches as a longest-first
+    alternation, but the regex engine tries one branch per first character instead of one per
+    word, which is several times faster over long texts."""
+    import re
+
+    root: dict = {}
+    for w in set(words):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return ("(?:" + body + ")?") if len(branches) == 1 else body + "?"
+        return body
+
+    return emit(root) or r"(?!x)x"
