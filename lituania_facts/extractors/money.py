@@ -57,25 +57,27 @@ def _flex(alt: str) -> str:
 
 @cache
 def patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(amount in digits, currency just before a number, currency words after a number).
+
+    The amount pattern starts at a digit, so the regex engine skips all other text at C
+    speed; a currency before the number is found by looking left of it.
+    """
     _, before, after = currency_table()
     cur_before = _flex(trie_alternation(before))
     cur_after = _flex(trie_alternation(after))
     cents = (rf"(?:{SPACE}+(?:and{SPACE}+)?(?P<cents>\d{{1,2}}|[a-z]+(?:-[a-z]+)?){SPACE}+cents?\b)?")
     after_part = (rf"(?:{SPACE}?-?(?P<ca>{cur_after})(?!\w)"
                   rf"(?:{SPACE}(?P<s3>(?i:million|billion|thousand|mln|bn))(?![^\W\d_]))?{cents})")
-    digits = (
-        rf"(?<![^\W_])(?:(?P<cb>{cur_before}){SPACE}?:?{SPACE}?)?"
+    digits = re.compile(
         rf"(?P<n1>{DIGITS})(?:,-)?{scale_pattern('s1')}"
         rf"(?:(?P<sep>{SPACE}*(?:-|–|—|to|and){SPACE}*)(?P<cb2>{cur_before})?{SPACE}?"
         rf"(?P<n2>{DIGITS}){scale_pattern('s2')})?"
-        rf"(?(cb)|(?(cb2)|{after_part}?))"
-    )
-    single = (
-        rf"(?<![^\W_])(?:(?P<cb>{cur_before}){SPACE}?:?{SPACE}?)?"
-        rf"(?P<n1>{DIGITS})(?:,-)?{scale_pattern('s1')}(?(cb)|{after_part}?)"
-    )
-    words_after = re.compile(after_part)
-    return re.compile(digits), re.compile(single), words_after
+        rf"{after_part}?")
+    prefix = re.compile(rf"(?<![^\W_])(?P<cb>{cur_before}){SPACE}?:?{SPACE}?\Z")
+    return digits, prefix, re.compile(after_part)
+
+
+PREFIX_WINDOW = 16
 
 
 def _code(surface: str) -> str | None:
@@ -110,50 +112,65 @@ def _fact(text: str, start: int, end: int, amount: float, amount_max: float | No
                  "qualifier": qualifier}, rule)
 
 
-def _from_digits(text: str, m: re.Match, allow_range: bool) -> Fact | None:
+def _end_of(m: re.Match, *groups: str) -> int:
+    return max(m.end(g) for g in groups if m.group(g) is not None)
+
+
+def _from_digits(text: str, m: re.Match, cb: str | None, cb_start: int,
+                 allow_range: bool) -> tuple[Fact | None, int]:
+    """The fact of one amount match (or None) and where the amount ends."""
     g = m.groupdict()
-    cur_surface = g.get("cb") or g.get("cb2") or g.get("ca")
+    has_range = allow_range and g["n2"] is not None
+    if cb:   # "$ 20,000.00 $ 37,305.97": a currency after is the next amount's prefix
+        end = _end_of(m, "n1", "s1", *(("n2", "s2") if has_range else ()))
+        ca = None
+    elif has_range or not g["n2"]:
+        end, ca = m.end(), g["ca"]
+    else:   # the range was refused: the first amount alone, with no currency after it
+        end, ca = _end_of(m, "n1", "s1"), None
+    cur_surface = cb or (g["cb2"] if has_range else None) or ca
     if not cur_surface:
-        return None
-    code = _code(cur_surface)
-    mult = 1e6 if MILLION_CODE.fullmatch(cur_surface) else 1.0
-    n1 = parse_digits(g["n1"]) * mult
-    s1 = scale_value(g["s1"]) * scale_value(g.get("s3"))
-    amount, amount_max, rule = n1 * s1, None, "money.amount"
-    if allow_range and g.get("n2"):
-        n2 = parse_digits(g["n2"]) * mult * scale_value(g["s2"]) * scale_value(g.get("s3"))
-        sep = g["sep"].strip()
-        _, _, has_between = qualifier_before(text, m.start())
-        if sep == "and" and not has_between:
-            return None
-        if not g["s1"] and g["s2"] and parse_digits(g["n1"]) < parse_digits(g["n2"]):
-            amount = parse_digits(g["n1"]) * mult * scale_value(g["s2"]) * scale_value(g.get("s3"))
-        if amount > n2:
-            return None
-        amount_max, rule = n2, "money.range"
-    amount += _cents(g.get("cents"))
-    if g.get("ca") and _weight_not_money(text, g["ca"], amount, m.end(), "-" in text[m.start("ca") - 1:m.start("ca")]):
-        return None
-    return _fact(text, m.start(), m.end(), amount, amount_max, code, rule)
+        return None, end
+    s3 = scale_value(g["s3"]) if ca else 1.0
+    mult = (1e6 if MILLION_CODE.fullmatch(cur_surface) else 1.0) * s3
+    n1 = parse_digits(g["n1"])
+    amount, amount_max, rule = n1 * scale_value(g["s1"]) * mult, None, "money.amount"
+    start = cb_start if cb else m.start()
+    if has_range:
+        n2 = parse_digits(g["n2"])
+        _, _, has_between = qualifier_before(text, start)
+        if g["sep"].strip() == "and" and not has_between:
+            return None, -1
+        if not g["s1"] and g["s2"] and n1 < n2:
+            amount = n1 * scale_value(g["s2"]) * mult   # "€1-2 million": the low end is millions too
+        amount_max = n2 * scale_value(g["s2"]) * mult
+        if amount > amount_max:
+            return None, -1
+        rule = "money.range"
+    if ca:
+        amount += _cents(g["cents"])
+        hyphen = text[m.start("ca") - 1:m.start("ca")] == "-"
+        if _weight_not_money(text, ca, amount, m.end(), hyphen):
+            return None, end
+    return _fact(text, start, end, amount, amount_max, _code(cur_surface), rule), end
 
 
 def find(doc: Document) -> Iterator[Fact]:
     text = doc.text
-    digits_re, single_re, words_after_re = patterns()
-    pos = 0
+    digits_re, prefix_re, words_after_re = patterns()
+    pos = taken = 0
     while m := digits_re.search(text, pos):
-        pos = m.end()
-        if not (m.group("cb") or m.group("cb2") or m.group("ca")):
-            continue
-        fact = _from_digits(text, m, allow_range=True)
-        if fact is None and m.group("n2"):
+        # A currency already used as the last amount's suffix is not this one's prefix.
+        p = prefix_re.search(text, max(taken, m.start() - PREFIX_WINDOW), m.start())
+        cb, cb_start = (p.group("cb"), p.start()) if p else (None, m.start())
+        fact, end = _from_digits(text, m, cb, cb_start, allow_range=True)
+        if end < 0:
             # Not a range after all ("$4.25 and 32"): the first amount alone, and scan on
-            # from its end so the second can still be money of its own.
-            s = single_re.match(text, m.start())
-            if s:
-                pos = s.end()
-                fact = _from_digits(text, s, allow_range=False)
+            # from its end so the second number can still be money of its own.
+            fact, end = _from_digits(text, m, cb, cb_start, allow_range=False)
+        pos = max(end, m.start() + 1)
         if fact is not None:
+            taken = fact.end
             yield fact
     for start, end, value in word_numbers(text):
         a = words_after_re.match(text, end)

@@ -25,13 +25,14 @@ from ._numbers import DIGITS, parse_digits
 UNIT = (rf"(?:{SPACE}?%(?:{SPACE}+points?\b)?"
         rf"|(?:{SPACE}|-)?(?:[Pp]ercentage{SPACE}+points?|[Pp]ercent(?:age)?s?(?:{SPACE}+points?)?"
         rf"|[Pp]er{SPACE}?cent(?:{SPACE}+points?)?|pct(?:{SPACE}+points?)?|p\.p\.|pp)(?![^\W\d_]))")
-SIGN = rf"(?P<neg>(?:[Mm]inus|[Nn]egative){SPACE}+|[-−](?=\d))?"
+# A sign just left of the number: "minus five percent", "-3%" (but not the "-" of "5-6%").
+SIGN_BEFORE = re.compile(rf"(?:(?<![\w-])(?:[Mm]inus|[Nn]egative){SPACE}+|(?<![\w.,%-])[-−])\Z")
 
 
 @cache
 def patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     digits = re.compile(
-        rf"{SIGN}(?P<n1>{DIGITS})(?P<u1>{UNIT})?"
+        rf"(?P<n1>{DIGITS})(?P<u1>{UNIT})?"
         rf"(?:(?P<sep>{SPACE}*(?:-|–|—|to|and){SPACE}*)(?P<n2>{DIGITS}))?(?P<u2>{UNIT})?")
     unit_after = re.compile(UNIT)
     shares = alternation(s for s, _ in load_tsv("shares.tsv", 2))
@@ -72,19 +73,21 @@ def find(doc: Document) -> Iterator[Fact]:
     digits_re, unit_re, _ = patterns()
     for m in digits_re.finditer(text):
         u1, u2, n2 = m.group("u1"), m.group("u2"), m.group("n2")
-        sign = -1 if m.group("neg") else 1
+        neg = SIGN_BEFORE.search(text, max(0, m.start() - 10), m.start())
+        sign = -1 if neg else 1
+        start = neg.start() if neg else m.start()
         if n2 and u2:
             sep = m.group("sep").strip()
             lo, hi = sign * parse_digits(m.group("n1")), parse_digits(n2)
             _, _, has_between = qualifier_before(text, m.start())
             if (sep != "and" or has_between) and lo <= hi and (not u1 or _unit(u1) == _unit(u2)):
-                fact = _fact(text, m.start(), m.end(), lo, hi, _unit(u2), "percentage.range")
+                fact = _fact(text, start, m.end(), lo, hi, _unit(u2), "percentage.range")
                 if fact:
                     yield fact
                 continue
         if u1:
             end = m.start("u1") + len(u1)
-            fact = _fact(text, m.start(), end, sign * parse_digits(m.group("n1")), None,
+            fact = _fact(text, start, end, sign * parse_digits(m.group("n1")), None,
                          _unit(u1), "percentage.points" if _unit(u1) != "percent" else "percentage.value")
             if fact:
                 yield fact
@@ -97,8 +100,8 @@ def find(doc: Document) -> Iterator[Fact]:
     for start, end, value in word_numbers(text):
         u = unit_re.match(text, end)
         if u:
-            neg = re.search(rf"(?:[Mm]inus|[Nn]egative){SPACE}+\Z", text[max(0, start - 10):start])
-            s = start - len(neg.group()) if neg else start
+            neg = SIGN_BEFORE.search(text, max(0, start - 10), start)
+            s = neg.start() if neg else start
             fact = _fact(text, s, u.end(), -value if neg else value, None, _unit(u.group()),
                          "percentage.value")
             if fact:
