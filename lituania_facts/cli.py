@@ -31,13 +31,18 @@ def main() -> None:
         sys.stderr.write("facts: interrupted\n")
         sys.exit(ExitCode.INTERRUPTED)
     except BrokenPipeError:
-        # `facts extract big/ | head -1`: the reader left; exit quietly.
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except OSError:
-            pass
+        _silence_stdout()
         sys.exit(ExitCode.SUCCESS)
+
+
+def _silence_stdout() -> None:
+    """After the reader of our stdout left, point it at /dev/null so the final flush at
+    exit cannot raise BrokenPipeError again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 class Format(str, Enum):
@@ -90,6 +95,8 @@ def build_app():
             None, "--glob", help="File patterns inside directories (repeatable; default *.txt and *.md)."),
         explain: bool = typer.Option(False, "--explain", help="Add the rule that produced each fact."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings on stderr (errors still show)."),
+        jobs: int = typer.Option(1, "--jobs", "-j", min=0,
+                                 help="Worker processes (0 = every core); the output is the same bytes."),
     ):
         """Extract facts from documents.
 
@@ -111,8 +118,13 @@ def build_app():
             except ValueError:
                 raise typer.BadParameter(f"{reference_date!r} is not a date (YYYY-MM-DD)",
                                          param_hint="--reference-date") from None
-        code = run_extract(paths, fmt=format, types=types, output=output, reference_date=ref,
-                           globs=tuple(glob) if glob else None, explain=explain, quiet=quiet)
+        try:
+            code = run_extract(paths, fmt=format, types=types, output=output, reference_date=ref,
+                               globs=tuple(glob) if glob else None, explain=explain, quiet=quiet,
+                               jobs=jobs)
+        except KeyboardInterrupt:
+            sys.stderr.write("facts: interrupted\n")
+            code = ExitCode.INTERRUPTED
         raise typer.Exit(int(code))
 
     @app.command("eval")
@@ -149,10 +161,11 @@ def build_app():
     return app
 
 
-def run_extract(paths, *, fmt, types, output, reference_date, globs, explain, quiet) -> ExitCode:
+def run_extract(paths, *, fmt, types, output, reference_date, globs, explain, quiet,
+                jobs: int = 1) -> ExitCode:
     from rich.console import Console
 
-    from .api import DEFAULT_GLOBS, expand_paths, process_path
+    from .api import DEFAULT_GLOBS, expand_paths, process_paths
     from .errors import FactsError, SkippedDocument
 
     stderr = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -167,8 +180,7 @@ def run_extract(paths, *, fmt, types, output, reference_date, globs, explain, qu
     status = {"code": ExitCode.SUCCESS}
 
     def results():
-        for name in names:
-            r = process_path(name, reference_date=reference_date, types=types)
+        for r in process_paths(names, reference_date=reference_date, types=types, jobs=jobs):
             if not quiet:
                 for w in r.warnings:
                     _err(stderr, f"warning: {w}")
@@ -183,9 +195,13 @@ def run_extract(paths, *, fmt, types, output, reference_date, globs, explain, qu
     from . import render
 
     if output is None:
-        out = sys.stdout
-        _render(fmt, results(), out, explain)
-        out.flush()
+        try:
+            _render(fmt, results(), sys.stdout, explain)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # `facts extract big/ | head -1`: the reader has all it wanted; leave quietly.
+            _silence_stdout()
+            return ExitCode.SUCCESS
     else:
         import tempfile
 

@@ -23,6 +23,13 @@ FALLBACK_ENCODING = "cp1252"
 MAX_BYTES = 512 * 1024 * 1024
 
 
+# Signatures of files that are often misnamed .txt in scraped corpora.
+BINARY_MAGIC = ((b"%PDF-", "PDF"), (b"PK\x03\x04", "zip archive"), (b"\x89PNG", "PNG image"),
+                (b"GIF8", "GIF image"), (b"\xff\xd8\xff", "JPEG image"), (b"\x1f\x8b", "gzip archive"),
+                (b"BZh", "bzip2 archive"), (b"7z\xbc\xaf", "7z archive"), (b"Rar!", "RAR archive"),
+                (b"\x7fELF", "executable"), (b"\xd0\xcf\x11\xe0", "MS Office document"))
+
+
 @dataclass
 class Document:
     """A decoded text with what the extractors need to know about it."""
@@ -65,8 +72,17 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
             return normalize_newlines(data.decode("utf-16")), "utf-16", warnings
         except UnicodeDecodeError:
             raise SkippedDocument(name, "binary file (invalid UTF-16 after a UTF-16 BOM), skipped") from None
-    if b"\x00" in data[:65536] or b"\x00" in data[-65536:]:
+    for magic, kind in BINARY_MAGIC:
+        if data.startswith(magic):
+            raise SkippedDocument(name, f"binary file ({kind}), skipped")
+    head = data[:65536]
+    nuls = head.count(0)
+    if nuls > max(2, len(head) // 100) and (utf16 := _bomless_utf16(data)):
+        return normalize_newlines(utf16[0]), utf16[1], warnings
+    if nuls > max(2, len(head) // 100):
         raise SkippedDocument(name, "binary file (NUL bytes), skipped")
+    if nuls:   # a few stray NULs in text: kept, so offsets stay exact
+        warnings.append(f"{name}: contains NUL bytes, read as text")
     try:
         text = data.decode("utf-8")
         encoding = "utf-8"
@@ -78,6 +94,23 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
         warnings.append(f"{name}: not UTF-8 (byte 0x{data[e.start]:02x} at {e.start}), "
                         f"decoded as {FALLBACK_ENCODING}")
     return normalize_newlines(text), encoding, warnings
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a BOM: ASCII letters leave NULs at every other byte."""
+    head = data[:4096]
+    if len(data) % 2 or len(head) < 4:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    encoding = "utf-16-le" if odd > 0.6 * half and even == 0 else (
+        "utf-16-be" if even > 0.6 * half and odd == 0 else None)
+    if encoding is None:
+        return None
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        return None
 
 
 def _looks_binary(text: str) -> bool:

@@ -144,3 +144,11 @@ def test_version_fast_path_and_module_entry_point():
     out = subprocess.run([sys.executable, "-c", "import sys; sys.argv=['facts','--version'];"
                           "from lituania_facts.cli import main; main()"], capture_output=True, text=True)
     assert out.stdout.startswith("facts 0.")
+
+
+def test_jobs_2_gives_the_same_bytes_as_jobs_1(run):
+    paths = [SEEDS, ROOT / "tests" / "texts"] if (ROOT / "tests" / "texts").exists() else [SEEDS]
+    one = run("extract", *paths, "-f", "jsonl", "--jobs", "1")
+    two = run("extract", *paths, "-f", "jsonl", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0, two.output
+    assert one.stdout == two.stdout and one.stdout
