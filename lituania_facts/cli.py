@@ -58,6 +58,36 @@ def _err(console, message: str) -> None:
     console.print(Text(f"facts: {message}"), soft_wrap=True, highlight=False)
 
 
+def parse_types(option: str | None) -> tuple[str, ...]:
+    import typer
+
+    from .model import FACT_TYPES
+
+    if not option:
+        return FACT_TYPES
+    types = tuple(t.strip() for t in option.split(",") if t.strip())
+    bad = [t for t in types if t not in FACT_TYPES]
+    if bad:
+        raise typer.BadParameter(f"unknown type {bad[0]!r}; choose from {', '.join(FACT_TYPES)}",
+                                 param_hint="--type")
+    return types
+
+
+def _parse_date(value: str | None) -> date | None:
+    import typer
+
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)",
+                                 param_hint="--reference-date") from None
+
+
+TYPE_HELP = "Comma-separated fact types to keep: money, percentage, date, official, weapon (default: all)."
+
+
 def build_app():
     import typer
 
@@ -83,9 +113,7 @@ def build_app():
         format: Optional[Format] = typer.Option(
             None, "--format", "-f",
             help="Output format; default: table on a terminal, jsonl in a pipe."),
-        type: Optional[str] = typer.Option(
-            None, "--type", "-t", help="Comma-separated fact types to keep: money, percentage, "
-                                       "date, official, weapon (default: all)."),
+        type: Optional[str] = typer.Option(None, "--type", "-t", help=TYPE_HELP),
         output: Optional[str] = typer.Option(
             None, "--output", "-o", help="Write here (atomically: a temporary file renamed at the end)."),
         reference_date: Optional[str] = typer.Option(
@@ -97,35 +125,103 @@ def build_app():
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings on stderr (errors still show)."),
         jobs: int = typer.Option(1, "--jobs", "-j", min=0,
                                  help="Worker processes (0 = every core); the output is the same bytes."),
+        fail_on_empty: bool = typer.Option(False, "--fail-on-empty",
+                                           help="Exit 1 when no fact at all is found (for CI checks)."),
     ):
         """Extract facts from documents.
 
         Example: facts extract seeds/ --format jsonl | jq -c 'select(.type=="money")'
         """
-        from .model import FACT_TYPES
-
-        types = FACT_TYPES
-        if type:
-            types = tuple(t.strip() for t in type.split(",") if t.strip())
-            bad = [t for t in types if t not in FACT_TYPES]
-            if bad:
-                raise typer.BadParameter(f"unknown type {bad[0]!r}; choose from {', '.join(FACT_TYPES)}",
-                                         param_hint="--type")
-        ref = None
-        if reference_date:
-            try:
-                ref = date.fromisoformat(reference_date)
-            except ValueError:
-                raise typer.BadParameter(f"{reference_date!r} is not a date (YYYY-MM-DD)",
-                                         param_hint="--reference-date") from None
+        types = parse_types(type)
+        ref = _parse_date(reference_date)
         try:
             code = run_extract(paths, fmt=format, types=types, output=output, reference_date=ref,
                                globs=tuple(glob) if glob else None, explain=explain, quiet=quiet,
-                               jobs=jobs)
+                               jobs=jobs, fail_on_empty=fail_on_empty)
         except KeyboardInterrupt:
             sys.stderr.write("facts: interrupted\n")
             code = ExitCode.INTERRUPTED
         raise typer.Exit(int(code))
+
+    @app.command()
+    def show(
+        path: str = typer.Argument(..., metavar="FILE", help="The document to show (or - for stdin)."),
+        type: Optional[str] = typer.Option(None, "--type", "-t", help=TYPE_HELP),
+        reference_date: Optional[str] = typer.Option(None, "--reference-date", metavar="YYYY-MM-DD",
+                                                     help="Resolve relative dates against this date."),
+    ):
+        """Print a document with every fact marked and its normalized value beside it.
+
+        Example: facts show seeds/000_07728f128194e19f.txt --type money,date
+        """
+        from rich.console import Console
+
+        from .api import process_path
+        from .views import legend, show_text
+
+        types = parse_types(type)
+        ref = _parse_date(reference_date)
+        r = process_path(path, reference_date=ref, types=types)
+        if r.error:
+            _err(Console(stderr=True), f"error: {r.error}")
+            raise typer.Exit(int(ExitCode.USAGE if r.document is None and not os.path.exists(path)
+                                  else ExitCode.INPUT_ERROR))
+        console = Console()
+        colour = console.is_terminal and not console.no_color
+        ref_text = r.document.reference_date.isoformat() if r.document.reference_date else "none"
+        console.print(f"{path}  (reference date: {ref_text}, {len(r.facts)} facts)", style="bold",
+                      highlight=False, markup=False)
+        console.print(legend(types, colour))
+        console.print()
+        console.print(show_text(r.document.text, r.facts, colour), highlight=False)
+
+    @app.command()
+    def summary(
+        paths: List[str] = typer.Argument(..., metavar="PATH...", help="Files or directories."),
+        format: Optional[Format] = typer.Option(None, "--format", "-f",
+                                                help="table (default) or json."),
+        jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes (0 = every core)."),
+    ):
+        """Aggregate facts across documents: officials roster, money by currency, percentages,
+        a timeline of dates, weapons by category.
+
+        Example: facts summary seeds/ --format json | jq '.officials[] | {name, countries}'
+        """
+        from rich.console import Console
+
+        from .api import expand_paths, process_paths
+        from .errors import FactsError
+        from .views import render_summary, summarize
+
+        stderr = Console(stderr=True)
+        try:
+            names = expand_paths(paths)
+        except FactsError as e:
+            _err(stderr, f"error: {e}")
+            raise typer.Exit(int(ExitCode.USAGE)) from None
+        failed = []
+
+        def results():
+            for r in process_paths(names, jobs=jobs):
+                if r.error:
+                    _err(stderr, f"{'warning' if r.document is None and 'skipped' in r.error.problem else 'error'}: {r.error}")
+                    failed.append(r.name)
+                yield r
+        data = summarize(results())
+        if format == Format.json:
+            import json
+
+            print(json.dumps(data, ensure_ascii=False, indent=2, default=sorted))
+        else:
+            render_summary(data, Console())
+
+    @app.command()
+    def schema():
+        """Print the JSON Schema (draft 2020-12) of one fact, as `--format jsonl` writes it."""
+        from importlib import resources
+
+        sys.stdout.write(resources.files("lituania_facts").joinpath("schema", "fact.schema.json")
+                         .read_text(encoding="utf-8"))
 
     @app.command("eval")
     def eval_(
@@ -162,7 +258,7 @@ def build_app():
 
 
 def run_extract(paths, *, fmt, types, output, reference_date, globs, explain, quiet,
-                jobs: int = 1) -> ExitCode:
+                jobs: int = 1, fail_on_empty: bool = False) -> ExitCode:
     from rich.console import Console
 
     from .api import DEFAULT_GLOBS, expand_paths, process_paths
@@ -177,10 +273,15 @@ def run_extract(paths, *, fmt, types, output, reference_date, globs, explain, qu
     if fmt is None:
         fmt = Format.table if (output is None and sys.stdout.isatty()) else Format.jsonl
 
-    status = {"code": ExitCode.SUCCESS}
+    status = {"code": ExitCode.SUCCESS, "facts": 0}
+    progress = None if quiet or not sys.stderr.isatty() or len(names) < 50 else _progress(stderr)
 
     def results():
-        for r in process_paths(names, reference_date=reference_date, types=types, jobs=jobs):
+        stream = process_paths(names, reference_date=reference_date, types=types, jobs=jobs)
+        if progress is not None:
+            stream = progress(stream, len(names))
+        for r in stream:
+            status["facts"] += len(r.facts)
             if not quiet:
                 for w in r.warnings:
                     _err(stderr, f"warning: {w}")
@@ -215,7 +316,30 @@ def run_extract(paths, *, fmt, types, output, reference_date, globs, explain, qu
             if os.path.exists(tmp):
                 os.unlink(tmp)
             raise
+    if fail_on_empty and status["facts"] == 0 and status["code"] == ExitCode.SUCCESS:
+        _err(stderr, "error: no facts found (--fail-on-empty)")
+        return ExitCode.INPUT_ERROR
     return status["code"]
+
+
+def _progress(console):
+    """Files done, MB/s and ETA on a terminal's stderr; never on stdout or in a pipe."""
+    def wrap(stream, total: int):
+        import time
+
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        t0, size = time.perf_counter(), 0
+        columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[rate]}"), TimeRemainingColumn())
+        with Progress(*columns, console=console, transient=True) as bar:
+            task = bar.add_task("extract", total=total, rate="")
+            for r in stream:
+                size += len(r.document.text) if r.document else 0
+                rate = size / 1e6 / max(time.perf_counter() - t0, 1e-6)
+                bar.update(task, advance=1, rate=f"{rate:.1f} MB/s")
+                yield r
+    return wrap
 
 
 def _render(fmt, results, out, explain: bool) -> None:
