@@ -219,22 +219,23 @@ def detect_reference_date(text: str) -> tuple[date | None, str | None]:
 # ---- sentences ------------------------------------------------------------
 
 # A sentence ends at . ! ? (plus closing quotes/brackets) before white space, or at a line break.
-_SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[^\W_a-z])|\n+")
-_ABBREVIATIONS = frozenset(
+_SENTENCE_END_RE = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[^\W_a-z])|(?<=\n)\n*)")
+# (It opens with one character class, never an alternation: the regex engine then skips
+# to candidate characters at C speed, about ten times faster.)
+_ABBREVIATIONS = (
     "mr mrs ms dr prof gen lt col maj capt cpt sgt adm st no vs jan feb mar apr jun jul aug sep sept "
-    "oct nov dec u.s u.k e.g i.e etc inc corp ltd jr sr rep sen gov pres min dept".split())
+    "oct nov dec u.s u.k e.g i.e etc inc corp ltd jr sr rep sen gov pres min dept").split()
+# The word before a full stop that does not end a sentence: a title, a month, an initial.
+_ABBREVIATION_BEFORE = re.compile(
+    r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in sorted(_ABBREVIATIONS, key=len, reverse=True))
+    + r"|[^\W\d_])\Z", re.I)
 
 
 def sentence_starts(text: str) -> list[int]:
     starts = [0]
     for m in _SENTENCE_END_RE.finditer(text):
-        if m.group()[0] == ".":
-            k = m.start()
-            j = k
-            while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
-                j -= 1
-            word = text[j:k].lower()
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                continue   # "Gen. Rupšys", "V. Zelenskyy": not a sentence end
+        k = m.start()
+        if text[k] == "." and _ABBREVIATION_BEFORE.search(text, max(0, k - 6), k):
+            continue   # "Gen. Rupšys", "V. Zelenskyy": not a sentence end
         starts.append(m.end())
     return starts

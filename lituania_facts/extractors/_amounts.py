@@ -6,7 +6,7 @@ import re
 from functools import cache, lru_cache
 
 from ..lexicon import alternation, load_tsv
-from ._numbers import ARTICLE_BEFORE, WORDS, parse_words
+from ._numbers import ARTICLE_BEFORE, WORDS, WORDS_AFTER_GAP, parse_words
 
 SPACE = r"[ \t\u00a0]"
 QUALIFIER_WINDOW = 40
@@ -59,21 +59,24 @@ def scale_value(s: str | None) -> float:
     return scales()[0][s.strip(" \t\u00a0-").lower()]
 
 
-_WORDS_RE = re.compile(WORDS)
+_WORDS_AT_START_RE = re.compile(WORDS)
+_WORDS_RE = re.compile(WORDS_AFTER_GAP)
 
 
 @lru_cache(maxsize=4)
 def word_numbers(text: str) -> tuple[tuple[int, int, float], ...]:
     """Every number written in words in `text`, found once and shared by the extractors."""
     out = []
-    for m in _WORDS_RE.finditer(text):
-        start = m.start()
+    first = _WORDS_AT_START_RE.match(text)
+    spans = [(first.start(), first.end())] if first else []
+    spans += [(m.start("w"), m.end("w")) for m in _WORDS_RE.finditer(text)]
+    for start, end in spans:
         a = ARTICLE_BEFORE.search(text, max(0, start - 4), start)
         if a:   # "a billion", "half a billion" starts at "a"
             start = a.start()
-        v = parse_words(text[start:m.end()])
+        v = parse_words(text[start:end])
         if v is not None:
-            out.append((start, m.end(), v))
+            out.append((start, end, v))
     return tuple(out)
 
 

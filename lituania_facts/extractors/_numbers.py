@@ -38,6 +38,9 @@ _NEXT = trie_alternation([*_NUMBER_WORDS, *ARTICLES, *(w.capitalize() for w in _
 # One number-word phrase: words joined by spaces, hyphens or "and" (`one hundred and five`).
 # It never starts with an article; `a billion` is found by looking left of `billion`.
 WORDS = (rf"(?<![\w-])(?:{_FIRST})(?:(?:[ \t]+|-)(?:and[ \t]+)?(?:{_NEXT}))*(?![\w])")
+# The same, found by the white space or opening punctuation before it: a pattern that opens
+# with one character class lets the regex engine skip ahead at C speed (~1.5x faster).
+WORDS_AFTER_GAP = (rf"[\s(“\"'‘\[/](?P<w>(?:{_FIRST})(?:(?:[ \t]+|-)(?:and[ \t]+)?(?:{_NEXT}))*)(?![\w])")
 ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[Aa]n?)[ \t]+\Z")
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
