@@ -1,17 +1,25 @@
-"""`make bench`: throughput of each extractor and of the whole pipeline on real news text.
+"""`make bench`: how fast, on real news text and on pathological text.
 
-The corpus is the seeds (and tests/texts, when present) replicated to at least 5 MB, one
-document per copy. Also a one-pass regex floor (`re.finditer(r"\\d", text)`) over the same
-text, to show how far the pipeline is from the cheapest possible scan.
+One table: MB/s of each extractor alone and of the whole pipeline; a one-pass regex floor
+(`re.finditer(r"\\d", text)`) over the same text in the same run and each row's ratio to
+it; the pathological texts of the robustness tests; start-up (`facts --version`,
+`facts --help`, median of 10); peak RSS; 1 vs 2 worker processes over files on disk.
+The corpus is the seeds and tests/texts replicated to `--mb` MB, one document per copy.
 
-    python -m lituania_facts.bench [--mb 5] [--json FILE]
+    python -m lituania_facts.bench [--mb 10] [--json FILE]
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import resource
+import shutil
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -19,12 +27,25 @@ from .document import make_document
 from .model import FACT_TYPES
 from .pipeline import extract_document
 
+PATHOLOGICAL = {
+    "digit runs": "7" * 200 + " ",
+    "1,1,1,...": "1," * 100 + " ",
+    "currency symbols": "$€£ " * 50,
+    "between between": "between " * 50,
+    "capitalised runs": "Minister President General Anušauskas Defence Chief " * 10,
+    "punctuation": "!?.,;:-–()[]" * 20,
+}
 
-def corpus(root: Path, megabytes: float) -> list[str]:
+
+def news_corpus(root: Path, megabytes: float) -> list[str]:
     texts = [p.read_text(encoding="utf-8") for d in ("seeds", "tests/texts")
              for p in sorted((root / d).glob("*.txt"))]
     if not texts:
         sys.exit("bench: no seeds/*.txt found; run from the project's root")
+    return replicate(texts, megabytes)
+
+
+def replicate(texts: list[str], megabytes: float) -> list[str]:
     out, size = [], 0
     while size < megabytes * 1e6:
         for t in texts:
@@ -33,38 +54,90 @@ def corpus(root: Path, megabytes: float) -> list[str]:
     return out
 
 
-def timed(fn, docs) -> float:
+def mb_of(texts: list[str]) -> float:
+    return sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+
+def timed(fn, items) -> float:
     t0 = time.perf_counter()
-    for d in docs:
-        fn(d)
+    for x in items:
+        fn(x)
     return time.perf_counter() - t0
+
+
+def startup_ms(args: list[str], runs: int = 10) -> float:
+    exe = shutil.which("facts") or str(Path(sys.executable).with_name("facts"))
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run([exe, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def workers(texts: list[str], jobs: int) -> float:
+    from .api import process_paths
+
+    with tempfile.TemporaryDirectory() as tmp:
+        names = []
+        for i, t in enumerate(texts):
+            p = os.path.join(tmp, f"{i:06d}.txt")
+            with open(p, "w", encoding="utf-8") as fh:
+                fh.write(t)
+            names.append(p)
+        t0 = time.perf_counter()
+        for _ in process_paths(names, jobs=jobs):
+            pass
+        return time.perf_counter() - t0
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (default 5)")
-    ap.add_argument("--json", help="also write the figures to this file")
+    ap.add_argument("--mb", type=float, default=10.0, help="news corpus size in MB (default 10)")
+    ap.add_argument("--json", help="also write the figures to this file, for keeping a history")
     a = ap.parse_args(argv)
-    texts = corpus(Path.cwd(), a.mb)
-    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+    texts = news_corpus(Path.cwd(), a.mb)
+    mb = mb_of(texts)
     docs = [make_document(t, f"doc{i}.txt") for i, t in enumerate(texts)]
     extract_document(docs[0])   # warm up: compile patterns, load data files
     rows = []
+
+    def row(what: str, seconds: float, size: float, n: int, floor: float | None):
+        rows.append({"what": what, "seconds": round(seconds, 3), "mb_per_s": round(size / seconds, 2),
+                     "docs_per_s": round(n / seconds), "x_floor": round(seconds / floor, 1) if floor else None})
+
     floor = timed(lambda d: sum(1 for _ in re.finditer(r"\d", d.text)), docs)
-    rows.append(("regex floor (\\d)", floor))
+    row("regex floor \\d", floor, mb, len(docs), None)
     for t in FACT_TYPES:
-        rows.append((t, timed(lambda d: extract_document(d, (t,)), docs)))
-    rows.append(("whole pipeline", timed(extract_document, docs)))
-    result = {"documents": len(docs), "megabytes": round(mb, 2), "rows": []}
-    print(f"corpus: {len(docs)} documents, {mb:.1f} MB (seeds replicated)")
-    print(f"{'what':<20}{'seconds':>9}{'MB/s':>9}{'docs/s':>10}{'x floor':>9}")
-    for name, secs in rows:
-        fresh = name != "regex floor (\\d)"
-        row = {"what": name, "seconds": round(secs, 3), "mb_per_s": round(mb / secs, 1),
-               "docs_per_s": round(len(docs) / secs), "times_floor": round(secs / floor, 1)}
-        result["rows"].append(row)
-        print(f"{name:<20}{secs:>9.2f}{mb / secs:>9.1f}{len(docs) / secs:>10.0f}"
-              f"{(secs / floor if fresh else 1):>9.1f}")
+        row(t, timed(lambda d: extract_document(d, (t,)), docs), mb, len(docs), floor)
+    row("whole pipeline", timed(extract_document, docs), mb, len(docs), floor)
+    for name, unit in PATHOLOGICAL.items():
+        ptexts = replicate([unit * max(1, 2000 // len(unit))], 1.0)
+        pdocs = [make_document(t, "p.txt") for t in ptexts]
+        pfloor = timed(lambda d: sum(1 for _ in re.finditer(r"\d", d.text)), pdocs)
+        row(f"pathological: {name}", timed(extract_document, pdocs), mb_of(ptexts), len(pdocs), pfloor)
+    one_mb = [t for t in texts[: max(1, len(texts) * 2 // int(max(a.mb, 2)))]]
+    w1, w2 = workers(one_mb, 1), workers(one_mb, 2)
+    size = mb_of(one_mb)
+    row("files, --jobs 1", w1, size, len(one_mb), None)
+    row("files, --jobs 2", w2, size, len(one_mb), None)
+
+    result = {
+        "corpus": {"documents": len(docs), "megabytes": round(mb, 2)},
+        "rows": rows,
+        "startup_ms": {"--version": round(startup_ms(["--version"])), "--help": round(startup_ms(["--help"]))},
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "speedup_2_workers": round(w1 / w2, 2),
+    }
+    print(f"news corpus: {len(docs)} documents, {mb:.1f} MB (seeds and tests/texts replicated)")
+    print(f"{'what':<34}{'seconds':>9}{'MB/s':>9}{'docs/s':>10}{'x floor':>9}")
+    for r in rows:
+        xf = f"{r['x_floor']:.1f}" if r["x_floor"] is not None else "-"
+        print(f"{r['what']:<34}{r['seconds']:>9.2f}{r['mb_per_s']:>9.2f}{r['docs_per_s']:>10}{xf:>9}")
+    print(f"start-up (median of 10): facts --version {result['startup_ms']['--version']} ms, "
+          f"facts --help {result['startup_ms']['--help']} ms")
+    print(f"peak RSS {result['peak_rss_mb']} MB; 2 workers vs 1: {result['speedup_2_workers']}x")
     if a.json:
         Path(a.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0
