@@ -1,11 +1,1015 @@
-"""Placeholder: the extractor for this type is being built."""
+"""Officials: named people who hold or held a public office (FACTS.md section 2, `official`).
+
+Span policy: a fact is one mention of the person's *name* (`Arvydas Anušauskas`,
+`Anusauskas`, `V. Zelenskyy`); the title that says the office is in `role_text`, never in the
+span. One person is one official per document: every mention carries the same `name` (the
+fullest form the document writes), `role`, `role_text` (the words that said the role, wherever
+they stood) and `country`.
+
+Rules (`Fact.rule`), each anchored on the role lexicon or the known-officials lexicon:
+
+    official.title       role phrase, then the name   "Lithuanian Defence Minister Arvydas Anušauskas",
+                                                      "Minister of Defence of Ukraine Rustem Umerov",
+                                                      "the minister, Dovilė Šakalienė,"
+    official.rank        military rank, then the name "Lt. Gen. Raimundas Vaikšnoras"
+    official.appositive  name, then the role phrase   "Gabrielius Landsbergis, Minister of Foreign Affairs
+                                                      of Lithuania", "Kasčiūnas, the defence minister,"
+    official.known       a name of data/officials.jsonl with no title: "Putin", "Dmitry Medvedev"
+    official.near        a role phrase with a country and no name ("said Lithuania's defense minister"),
+                         then the only full name in the rest of that sentence or the next one
+    official.mention     a later mention of a person found by a rule above: "Anusauskas", "V. Zelenskyy",
+                         "– Kęstutis Budrys", transliteration variants (Zelensky / Zelenskyy / Zelenskiy)
+
+Role and country: the words of the text win (`former U.S. President`, `of Ukraine`,
+`Lithuania's`, `NATO`); what the text leaves out comes from the known-officials file, using
+the office held on the document's reference date (or the last one held before it); with no
+reference date, the office that started last. A title with no country after that takes it
+from context: an official just before (`Budrys and Defense Minister Dovilė Šakalienė`), the
+one state named before it in its sentence, or the state the document is about.
+
+Speed: the text is scanned twice (a prefix tree of Title Case roles, ranks and known names,
+whose first characters are capitals; the head words of lower-case roles after a space); all
+else works on the few places found, never on every character or word.
+
+Data: data/roles.tsv, ranks.tsv, countries.tsv, role_modifiers.tsv, nonpersons.tsv,
+officials.jsonl (see data/README-officials.md).
+"""
 from __future__ import annotations
 
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache, lru_cache
 from typing import Iterable
 
 from ..document import Document
+from ..errors import DataError
+from ..lexicon import data_text, load_jsonl
 from ..model import Fact
 
+# FACTS.md section 2, `official`: the canonical roles, in the order given there.
+ROLES = ("president", "prime minister", "defence minister", "foreign minister", "interior minister",
+         "finance minister", "economy minister", "minister", "deputy defence minister",
+         "deputy foreign minister", "deputy minister", "secretary general", "commander",
+         "chief of defence", "chief of staff", "ambassador", "member of parliament", "speaker",
+         "spokesperson", "mayor", "governor", "official")
+# Roles that say less than a specific one: a person keeps the most specific role stated.
+GENERIC_ROLES = {"minister": 1, "deputy minister": 1, "official": 2}
+# Offices of these are held by people who served a state before: never guess them.
+ORGANISATIONS = frozenset({"NATO", "European Union", "United Nations", "OSCE"})
+NONPERSON_KINDS = ("media", "company", "place", "organisation", "calendar", "word", "ambiguous")
+MODIFIER_KINDS = ("qualifier", "determiner", "context")
 
-def find(doc: Document) -> Iterable[Fact]:
-    return ()
+_SP = "[ \t\u00a0]+"             # a space inside a phrase or a name (never a line break)
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_L = r"[^\W\d_]"                  # any letter
+# A name token: `Anušauskas`, `Kosiniak-Kamysz`, `O'Brien`, or an initial `V.`.
+_TOK = rf"(?:[{_UPPER}]\.(?=[ \u00a0])|[{_UPPER}]{_L}*(?:(?:-|['’])[{_UPPER}]{_L}+)*)"
+_PARTICLES = "von der|van der|von|van|de|der|del|della|da|di|du|dos|vel|bin|ibn|al"
+# 1-4 tokens, particles between (`Ursula von der Leyen`): bounded, so no runaway backtracking.
+_NAME = rf"{_TOK}(?:{_SP}(?:(?:{_PARTICLES}){_SP})?{_TOK}){{0,3}}"
+_PARTICLE_SET = frozenset(_PARTICLES.replace(" ", "|").split("|"))
+
+_FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"})
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(s: str) -> str:
+    """Letters without diacritics, case kept: `Šakalienė` -> `Sakaliene`, `Suwałki` -> `Suwalki`."""
+    s = unicodedata.normalize("NFKD", s.translate(_FOLD_EXTRA))
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(word: str) -> str:
+    """One key for spellings of one name: case, diacritics and the -y/-yy/-iy/-yi/-i endings of
+    transliterated names folded (`Zelensky`, `Zelenskyy`, `Zelenskiy` -> `zelensky`)."""
+    k = fold(word).lower().replace("’", "'")
+    for end in ("yy", "iy", "yi", "ij", "ii"):
+        if k.endswith(end) and len(k) > 4:
+            return k[:-2] + "y"
+    return k
+
+
+def _tree(strings: Iterable[str]) -> dict:
+    root: dict = {}
+    for s in set(strings):
+        node = root
+        for ch in s:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return root
+
+
+def _emit(node: dict, end: str) -> str:
+    branches = [(_SP if ch == " " else re.escape(ch)) + _emit(child, end)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return end
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return "(?:" + body + "|" + end + ")" if end else "(?:" + body + ")?"
+    return body
+
+
+def _trie(strings: Iterable[str], end: str = "") -> str:
+    """Literal strings as one prefix-tree regex (the engine tries one branch per character, not
+    one per string); a space matches any run of spaces; `end` must follow each string. Longer
+    strings win by backtracking."""
+    return _emit(_tree(strings), end) or r"(?!x)x"
+
+
+_HEAD_STOP = re.compile(r" (?:of|for|to|in) ")
+
+
+def head_word(phrase: str) -> str:
+    """The word a role phrase is found by: the last word before `of`/`for`, else the last
+    word (`minister of national defence` -> `minister`, `top diplomat` -> `diplomat`)."""
+    return _HEAD_STOP.split(phrase, 1)[0].split()[-1]
+
+
+def _rows(name: str, min_cells: int, max_cells: int) -> list[tuple[int, list[str]]]:
+    rows = []
+    for n, line in enumerate(data_text(name).splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        while len(cells) > min_cells and not cells[-1]:
+            cells.pop()
+        if not (min_cells <= len(cells) <= max_cells) or not all(cells):
+            raise DataError(f"data/{name}:{n}: expected {min_cells}-{max_cells} TAB-separated non-empty cells")
+        rows.append((n, cells))
+    return rows
+
+
+def _case_variants(phrase: str) -> set[str]:
+    """`minister of foreign affairs` -> itself, `Minister of foreign affairs`,
+    `Minister Of Foreign Affairs`, `Minister of Foreign Affairs`; words with capitals stay."""
+    words = phrase.split(" ")
+
+    def cap(w: str) -> str:
+        return w[:1].upper() + w[1:] if w.islower() else w
+
+    small = {"of", "for", "the", "and", "in", "to"}
+    title = [cap(w) if (w not in small or i == 0) else w for i, w in enumerate(words)]
+    return {phrase, " ".join([cap(words[0])] + words[1:]), " ".join(cap(w) for w in words),
+            " ".join(title), "-".join(p[:1].upper() + p[1:] for p in " ".join(title).split("-"))}
+
+
+@dataclass(frozen=True)
+class Office:
+    role: str
+    country: str | None
+    start: date | None
+    end: date | None
+
+
+@dataclass(frozen=True)
+class Known:
+    """One person of data/officials.jsonl."""
+    name: str
+    aliases: tuple[str, ...]
+    offices: tuple[Office, ...]
+
+
+@dataclass
+class Lexicon:
+    roles: dict[str, tuple[str, str | None]]       # lower-cased phrase -> (role, role with a rank)
+    role_countries: dict[str, str]                  # lower-cased phrase -> country it names
+    ranks: dict[str, str]                           # lower-cased rank -> role
+    countries: dict[str, str]                       # surface as written -> country
+    modifiers: dict[str, str]                       # lower-cased word -> kind
+    org_words: frozenset[str]                       # `ministry`, `Army`: may stand before a role
+    blocked: frozenset[str]                         # folded lower-cased words never in a name
+    ambiguous: frozenset[str]                       # surnames that never name an official alone
+    known: tuple[Known, ...]
+    known_forms: dict[str, tuple[int, ...]]         # form as written -> indices into known
+    known_by_key: dict[str, tuple[int, ...]]        # name_key of a surname -> indices into known
+    upper: re.Pattern                               # title-case roles, ranks, known names
+    heads: re.Pattern                               # the head word of a lower-case role
+    lower_role_at: re.Pattern                       # a lower-case role phrase right here
+    after: re.Pattern                               # what follows a role phrase
+    left_name: re.Pattern                           # a name just before ", <role>"
+    name_run: re.Pattern                            # any run of name tokens
+    country_re: re.Pattern                          # any country word
+    link_cache: dict = field(default_factory=dict)  # known index -> what finds it again
+    good_cache: dict = field(default_factory=dict)  # token -> can be part of a name
+
+
+def _iso(value, where: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise DataError(f"{where}: not an ISO date: {value!r}") from None
+
+
+@lru_cache(maxsize=1 << 16)
+def surname_of(name: str) -> str:
+    """`Ursula von der Leyen` -> `von der Leyen`, `Arvydas Anušauskas` -> `Anušauskas`."""
+    words = name.split()
+    i = len(words) - 1
+    while i > 1 and words[i - 1] in _PARTICLE_SET:
+        i -= 1
+    return " ".join(words[i:])
+
+
+def load_known() -> tuple[Known, ...]:
+    """data/officials.jsonl, validated (roles from FACTS.md, ISO dates, start <= end)."""
+    people = []
+    for row in load_jsonl("officials.jsonl"):
+        where = f"data/officials.jsonl:{row.get('_line')}"
+        name = row.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise DataError(f"{where}: missing name")
+        offices = []
+        for o in row.get("offices") or []:
+            role = o.get("role")
+            if role not in ROLES:
+                raise DataError(f"{where}: unknown role {role!r}")
+            start, end = _iso(o.get("start"), where), _iso(o.get("end"), where)
+            if start and end and start > end:
+                raise DataError(f"{where}: office starts after it ends")
+            offices.append(Office(role, o.get("country"), start, end))
+        people.append(Known(name, tuple(a for a in row.get("aliases") or [] if a), tuple(offices)))
+    return tuple(people)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicon of the shipped data files, built once."""
+    return build_lexicon(load_known())
+
+
+def build_lexicon(known: tuple[Known, ...]) -> Lexicon:
+    """Roles, ranks, countries, modifiers and non-person words from data/, with `known` people."""
+    roles: dict[str, tuple[str, str | None]] = {}
+    for n, cells in _rows("roles.tsv", 2, 3):
+        for role in cells[1:]:
+            if role not in ROLES:
+                raise DataError(f"data/roles.tsv:{n}: {role!r} is not a role of FACTS.md")
+        key = cells[0].lower()
+        if key in roles:
+            raise DataError(f"data/roles.tsv:{n}: {cells[0]!r} is listed twice")
+        roles[key] = (cells[1], cells[2] if len(cells) > 2 else None)
+    role_surfaces = {v for n, cells in _rows("roles.tsv", 2, 3) for v in _case_variants(cells[0])}
+
+    ranks: dict[str, str] = {}
+    rank_surfaces: set[str] = set()
+    for n, (surface, role) in _rows("ranks.tsv", 2, 2):
+        if role not in ROLES:
+            raise DataError(f"data/ranks.tsv:{n}: {role!r} is not a role of FACTS.md")
+        ranks[surface.lower()] = role
+        rank_surfaces |= {surface, " ".join(w[:1].upper() + w[1:] for w in surface.split())}
+
+    countries: dict[str, str] = {}
+    for n, (surface, country) in _rows("countries.tsv", 2, 2):
+        if surface in countries and countries[surface] != country:
+            raise DataError(f"data/countries.tsv:{n}: {surface!r} mapped twice")
+        countries[surface] = country
+
+    # A country word inside a role phrase: `NATO chief`, `member of the Seimas`.
+    role_countries: dict[str, str] = {}
+    for n, cells in _rows("roles.tsv", 2, 3):
+        words = cells[0].split()
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + 3) + 1):
+                c = countries.get(" ".join(words[i:j]))
+                if c and cells[0].lower() not in role_countries:
+                    role_countries[cells[0].lower()] = c
+
+    modifiers: dict[str, str] = {}
+    for n, (word, kind) in _rows("role_modifiers.tsv", 2, 2):
+        if kind not in MODIFIER_KINDS:
+            raise DataError(f"data/role_modifiers.tsv:{n}: unknown kind {kind!r}")
+        modifiers[word.lower()] = kind
+
+    blocked: set[str] = set()
+    ambiguous: set[str] = set()
+    org_words: set[str] = set()
+    for n, (words, kind) in _rows("nonpersons.tsv", 2, 2):
+        if kind not in NONPERSON_KINDS:
+            raise DataError(f"data/nonpersons.tsv:{n}: unknown kind {kind!r}")
+        if kind == "organisation":
+            org_words |= {w for w in words.split()} | {w.lower() for w in words.split()}
+        for w in words.split():
+            (ambiguous if kind == "ambiguous" else blocked).add(fold(w).lower().rstrip("."))
+    for phrase in list(countries) + list(roles) + list(ranks) + list(modifiers):
+        for w in re.split(r"[ \-]+", phrase):
+            if w and w.lower() not in _PARTICLE_SET and w.lower() not in {"of", "for", "the", "and", "in", "to", "a", "an"}:
+                blocked.add(fold(w).lower().rstrip(".").replace("’", "'"))
+    blocked |= {w.replace("'s", "") for w in blocked}
+
+    forms: dict[str, set[int]] = {}
+    by_key: dict[str, set[int]] = {}
+    for i, person in enumerate(known):
+        for full in (person.name, *person.aliases):
+            sur = surname_of(full)
+            by_key.setdefault(name_key(sur), set()).add(i)
+            for f in {full, fold(full), sur, fold(sur)}:
+                forms.setdefault(f, set()).add(i)
+    # A single word names a person alone only if it names one person and is not a common word.
+    known_forms = {f: tuple(sorted(ix)) for f, ix in forms.items()
+                   if " " in f or (len(ix) == 1 and fold(f).lower() not in ambiguous
+                                   and fold(f).lower() not in blocked)}
+
+    country_alt = _trie(countries)
+    rank_alt = _trie(rank_surfaces)
+    lower_roles = _trie({v for v in role_surfaces if v[:1].islower()})
+    upper = _trie({v for v in role_surfaces | rank_surfaces if not v[:1].islower()} | set(known_forms),
+                  r"(?![\w])")
+    heads = {head_word(v) for v in role_surfaces if v[:1].islower()}
+    # `of Ukraine`, `of the Lithuanian Armed Forces`, `for the ministry`, `to Lithuania`
+    tail_word = _trie(set(countries) | org_words)
+    tail = (rf"{_SP}(?P<prep>of|for|to){_SP}(?:the{_SP})?(?P<tail>(?:{tail_word})"
+            rf"(?:['’]s)?(?:{_SP}(?:(?:of|and|for)(?:{_SP}the)?{_SP})?(?:{tail_word})(?:['’]s)?){{0,4}})(?![\w])")
+    return Lexicon(
+        roles=roles, ranks=ranks, countries=countries, modifiers=modifiers, org_words=frozenset(org_words),
+        role_countries=role_countries,
+        blocked=frozenset(blocked), ambiguous=frozenset(ambiguous), known=known,
+        known_forms=known_forms, known_by_key={k: tuple(sorted(v)) for k, v in by_key.items()},
+        # Speed: this pattern's first level is capital letters only, so the engine skips to
+        # capitals; the word boundary before a match is checked after (a lookbehind first
+        # would make it try every position).
+        upper=re.compile(upper),
+        # Lower-case roles are found by their head word after a space (a literal first
+        # character, which the engine searches fast), then read whole where they start.
+        heads=re.compile(rf" ({_trie(heads)})(?![\w])"),
+        lower_role_at=re.compile(rf"({lower_roles})(?![\w])"),
+        after=re.compile(
+            rf"(?:{tail})?"
+            rf"(?:{_SP}(?P<rank>{rank_alt})(?![\w]))?"
+            rf"(?:(?P<comma>,)?{_SP}(?P<name>{_NAME}))?"),
+        left_name=re.compile(rf"(?<![\w.'’-])({_NAME})[ \t\u00a0]*,[ \t\u00a0]*\Z"),
+        name_run=re.compile(rf"(?<![\w.'’-]){_NAME}"),
+        country_re=re.compile(rf"(?:{country_alt})(?![\w])"),
+    )
+
+
+# ---- finding mentions -----------------------------------------------------------------
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    tokens: list[str]
+    rule: str
+    role: str | None = None
+    role_text: str | None = None
+    country: str | None = None
+    role_start: int = -1          # where the role words begin (for coordination)
+    known: tuple[int, ...] = ()
+
+
+@dataclass
+class Person:
+    surname_key: str
+    given: set[str] = field(default_factory=set)      # folded lower given names and initials
+    mentions: list[Mention] = field(default_factory=list)
+    known: tuple[int, ...] = ()
+
+
+def _good_token(tok: str, lex: Lexicon) -> bool:
+    ok = lex.good_cache.get(tok)
+    if ok is None:
+        if tok.endswith("."):
+            ok = len(tok) == 2               # an initial
+        else:
+            ok = fold(tok).lower() not in lex.blocked
+        if len(lex.good_cache) > 200_000:      # bounded: tokens of arbitrary text
+            lex.good_cache.clear()
+        lex.good_cache[tok] = ok
+    return ok
+
+
+def _take_left(tokens: list[str], lex: Lexicon) -> list[str]:
+    """Tokens from the left up to the first that cannot be part of a name; never ending on an
+    initial or a particle."""
+    out = []
+    for t in tokens:
+        if t in _PARTICLE_SET:
+            out.append(t)
+            continue
+        if not _good_token(t, lex):
+            break
+        out.append(t)
+    while out and (out[-1].endswith(".") or out[-1] in _PARTICLE_SET):
+        out.pop()
+    return out
+
+
+def _take_right(tokens: list[str], lex: Lexicon) -> list[str]:
+    out: list[str] = []
+    for t in reversed(tokens):
+        if t in _PARTICLE_SET and out:
+            out.insert(0, t)
+            continue
+        if not _good_token(t, lex) or (t.endswith(".") and not out):
+            break
+        out.insert(0, t)
+    while out and out[0] in _PARTICLE_SET:
+        out.pop(0)
+    return out
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+def _span_of(text: str, start: int, tokens: list[str]) -> int:
+    """End offset of `tokens` written from `start` (spaces between them as in the text)."""
+    pos = start
+    for i, t in enumerate(tokens):
+        if i:
+            while text[pos] in " \t\u00a0":
+                pos += 1
+        pos += len(t)
+    return pos
+
+
+_SEPARATORS = " \t\u00a0"
+
+
+_WORD_TAIL = re.compile(r"[^\W\d_][\w.'’]*\Z|[.'’]*\Z")
+
+
+def _word_before(text: str, pos: int) -> tuple[int, str]:
+    """(start, word) of the word ending just before `pos`, skipping spaces or one hyphen."""
+    j = pos
+    while j and text[j - 1] in _SEPARATORS:
+        j -= 1
+    if j == pos:
+        if j and text[j - 1] == "-":
+            j -= 1
+        else:
+            return pos, ""
+    k = max(text.rfind(" ", max(0, j - 40), j), text.rfind("\n", max(0, j - 40), j)) + 1
+    m = _WORD_TAIL.search(text, k, j)
+    return m.start(), m.group()
+
+
+def _left_modifiers(text: str, s: int, lex: Lexicon) -> tuple[int, str | None, bool, bool]:
+    """Walk left from a role phrase over country words and qualifiers.
+
+    Returns (start of the role words, country, a determiner/genitive precedes, `the country's`).
+    """
+    start, country, det, context = s, None, False, False
+    pos = s
+    for _ in range(5):
+        k, word = _word_before(text, pos)
+        if not word:
+            break
+        base = word[:-2] if word.endswith(("'s", "’s")) else word
+        c = lex.countries.get(base)            # `Ukraine.` ends a sentence: not a modifier
+        if c is None:
+            k2, word2 = _word_before(text, k)
+            if word2:
+                c = lex.countries.get(f"{word2} {base}")
+                if c is not None:
+                    k = k2
+        if c is not None:
+            country = country or c
+            det = det or base != word
+            start = pos = k
+            continue
+        if base != word and base in lex.known_forms:    # `Putin's spokesman`
+            det = True
+            person = lex.known[lex.known_forms[base][0]]
+            if person.offices:
+                country = country or _office(person, None, None, None).country
+            start = pos = k
+            break
+        kind = lex.modifiers.get(word.lower())
+        if kind == "qualifier" or word in lex.org_words:   # `Russian foreign ministry spokeswoman`
+            start = pos = k
+            continue
+        if kind == "context":
+            context = det = True
+            start = pos = k
+            continue
+        if kind == "determiner":
+            det = True
+        break
+    return start, country, det, context
+
+
+def _may_have_left_context(text: str, s: int, lex: Lexicon) -> bool:
+    """Before a role phrase with no name after it: a comma on its line (an appositive may
+    follow one), or a country word, genitive or qualifier just before (an orphan role)."""
+    line = text.rfind("\n", max(0, s - 100), s)
+    if text.rfind(",", max(0, s - 100, line), s) != -1:
+        return True
+    k, word = _word_before(text, s)
+    if not word:
+        return False
+    base = word[:-2] if word.endswith(("'s", "’s")) else word
+    if base in lex.countries or word.lower() in lex.modifiers or base != word:
+        return True
+    _, word2 = _word_before(text, k)                    # `United States`
+    return bool(word2) and f"{word2} {base}" in lex.countries
+
+
+def _country_words(text: str, lex: Lexicon, lo: int = 0, hi: int | None = None) -> list[tuple[int, str]]:
+    """(position, country) of every country word in text[lo:hi]."""
+    out = []
+    countries = lex.countries
+    for m in lex.country_re.finditer(text, lo, len(text) if hi is None else hi):
+        s = m.start()
+        if not s or not (text[s - 1].isalnum() or text[s - 1] == "_"):
+            w = m.group()
+            out.append((s, countries.get(w) or countries[" ".join(w.split())]))
+    return out
+
+
+def _context_country(doc: Document, pos: int, lex: Lexicon) -> str | None:
+    """`the country's interior minister`: the country named last before, in this sentence or
+    the one before it."""
+    starts = doc.sentence_starts
+    i = bisect_right(starts, pos) - 1
+    found = _country_words(doc.text, lex, starts[i - 1] if i > 0 else 0, pos)
+    return found[-1][1] if found else None
+
+
+def _main_country(found: list[tuple[int, str]], served: list[str]) -> str | None:
+    """The state a document is about: the one most of its officials serve (at least two of
+    them), else the first state it names if that one is named at least twice and at least half
+    as often as the most named (a story about Lithuania's border names Belarus about as often)."""
+    counts: dict[str, int] = {}
+    for c in served:
+        if c not in ORGANISATIONS:
+            counts[c] = counts.get(c, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1]) + [("", 0)]
+    if ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
+        return ranked[0][0]
+    named = [c for _, c in found if c not in ORGANISATIONS]
+    if not named:
+        return None
+    tally: dict[str, int] = {}
+    for c in named:
+        tally[c] = tally.get(c, 0) + 1
+    first = named[0]
+    return first if tally[first] >= 2 and 2 * tally[first] >= max(tally.values()) else None
+
+
+def _country_from_context(doc: Document, pos: int, found: list[tuple[int, str]],
+                          served: list[str]) -> str | None:
+    """A title with no country: the one state named before it in its sentence, else the state
+    the document is about."""
+    s, _ = doc.sentence_span(pos)
+    before = {c for p, c in found if s <= p < pos and c not in ORGANISATIONS}
+    if len(before) == 1:
+        return before.pop()
+    if _headline_line(doc.text, pos):
+        return None                    # a link to another story: not about this document's state
+    return _main_country(found, served)
+
+
+def _headline_line(text: str, pos: int) -> bool:
+    """The line holding `pos` is in Title Case (a headline): most of its words capitalised."""
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    words = text[lo:len(text) if hi == -1 else hi].split()
+    if len(words) < 4:
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _closes(text: str, pos: int) -> bool:
+    """An appositive role phrase ends the clause: punctuation or end of text follows."""
+    while pos < len(text) and text[pos] in " \t\u00a0":
+        pos += 1
+    return pos >= len(text) or text[pos] in ",.;:()\n–—\"”'’" or text.startswith(("who ", "whose "), pos)
+
+
+def _role_of(phrase: str, lex: Lexicon, has_rank: bool) -> str | None:
+    key = " ".join(phrase.split()).lower()
+    if key in lex.roles:
+        role, with_rank = lex.roles[key]
+        return with_rank if (has_rank and with_rank) else role
+    return lex.ranks.get(key)
+
+
+def _anchors(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """(start, end, words) of every role phrase, rank and known name, in text order."""
+    out = []
+    for m in lex.upper.finditer(text):
+        s, e = m.span()
+        if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
+            continue
+        key = m.group()
+        if " " in key or "\t" in key or "\u00a0" in key:
+            key = " ".join(key.split())
+        out.append((s, e, key))
+    for m in lex.heads.finditer(text):
+        hs, he = m.span(1)
+        # The role may start up to three words before its head word: read the longest.
+        starts = []
+        k = hs
+        for _ in range(3):
+            k, word = _word_before(text, k)
+            if not word or not word[0].islower():
+                break
+            starts.append(k)
+        for k in [*reversed(starts), hs]:
+            r = lex.lower_role_at.match(text, k)
+            if r and r.end(1) >= he:
+                out.append((k, r.end(1), " ".join(r.group(1).split())))
+                break
+    out.sort()
+    return out
+
+
+def _find_mentions(doc: Document, lex: Lexicon) -> tuple[list[Mention], list[tuple[int, int, str, str, str]]]:
+    text = doc.text
+    mentions: list[Mention] = []
+    orphans: list[tuple[int, int, str, str, str]] = []   # (start, end, role, country, role_text)
+    seen = set()
+    for s, e, key in _anchors(text, lex):
+        if (s, e) in seen:
+            continue
+        seen.add((s, e))
+        if key in lex.known_forms:
+            _known_anchor(text, s, e, key, lex, mentions)
+            continue
+        low = key.lower()
+        is_rank = low in lex.ranks and low not in lex.roles
+        after = lex.after.match(text, e)
+        end = e
+        country = None
+        if after.group("tail"):
+            if after.group("prep") != "to":                # `Ambassador to Lithuania`: not served
+                found = _country_words(text, lex, after.start("tail"), after.end("tail"))
+                country = found[0][1] if found else None
+            end = after.end("tail")
+        rank = after.group("rank")
+        if rank and not is_rank:
+            end = after.end("rank")
+        role = _role_of(key, lex, bool(rank))
+        if role is None:
+            continue
+        tokens = _take_left(after.group("name").split(), lex) if after.group("name") else []
+        if not tokens and not _may_have_left_context(text, s, lex):
+            continue                                       # cheap exit: nothing to read here
+        mod_start, left_country, det, context = _left_modifiers(text, s, lex)
+        country = country or left_country
+        if country is None:
+            country = lex.role_countries.get(low)          # NATO chief, Seimas member
+        if country is None and context:
+            country = _context_country(doc, mod_start, lex)
+        role_text = text[mod_start:end]
+        if tokens:
+            ok = True
+            if after.group("tail") and sum(not t.endswith(".") for t in tokens) < 2:
+                ok = False                                 # `for the National People's`: no name
+            if ok and after.group("comma"):
+                # "the minister, Dovilė Šakalienė," : a full name closed by punctuation
+                n_end = _span_of(text, after.start("name"), tokens)
+                ok = (det or left_country is not None) and sum(not t.endswith(".") for t in tokens) >= 2 \
+                    and _closes(text, n_end) and text[n_end:n_end + 1] != "'"
+            if ok:
+                n_start = after.start("name")
+                mentions.append(Mention(n_start, _span_of(text, n_start, tokens), tokens,
+                                        "official.rank" if is_rank else "official.title",
+                                        role, role_text, country, mod_start))
+                continue
+        if is_rank:
+            continue
+        # Name before: "Gabrielius Landsbergis, Minister of Foreign Affairs of Lithuania"
+        left_end = mod_start
+        k, word = _word_before(text, mod_start)
+        if word.lower() in lex.modifiers and lex.modifiers[word.lower()] == "determiner":
+            left_end = k
+        lm = None
+        j = left_end
+        while j > 0 and text[j - 1] in _SEPARATORS:
+            j -= 1
+        if j > 0 and text[j - 1] == "," and _closes(text, end):
+            lm = lex.left_name.search(text, max(0, left_end - 80), left_end)
+        if lm:
+            words = _word_spans(text, lm.start(1), lm.end(1))
+            tokens = _take_right([w for _, _, w in words], lex)
+            if tokens:
+                n_start, n_end = words[len(words) - len(tokens)][0], lm.end(1)
+                _, prev = _word_before(text, n_start)
+                if not (prev.islower() and prev in {"in", "at", "from", "to", "into", "near", "across",
+                                                    "via", "outside", "inside", "of", "for", "with"}):
+                    mentions.append(Mention(n_start, n_end, tokens, "official.appositive",
+                                            role, role_text, country, mod_start))
+                    continue
+        if left_country is not None and role not in ("official",):
+            orphans.append((mod_start, end, role, left_country, role_text))
+    return mentions, orphans
+
+
+def _known_anchor(text: str, s: int, e: int, key: str, lex: Lexicon, out: list[Mention]) -> None:
+    ix = lex.known_forms[key]
+    if " " not in key:
+        # A surname alone: not when another first name stands before it (`Melania Trump`).
+        k, prev = _word_before(text, s)
+        if prev and prev[:1].isupper() and fold(prev).lower().rstrip(".") not in lex.blocked \
+                and not (prev.endswith(".") and len(prev) > 2) and text[k:s].strip() == prev:
+            person = lex.known[ix[0]]
+            if fold(prev)[:1] != fold(person.name)[:1]:
+                return
+            s = k
+    if text.startswith((" Jr", " Sr"), e):             # `Donald Trump Jr.` is someone else
+        return
+    out.append(Mention(s, e, text[s:e].split(), "official.known", known=ix))
+
+
+def _near(doc: Document, lex: Lexicon, orphans, mentions: list[Mention]) -> list[Mention]:
+    """A role phrase with a country and no name: the one full name in the rest of its sentence
+    or the next sentence, when no other official is mentioned there."""
+    text = doc.text
+    out = []
+    starts = doc.sentence_starts
+    taken = sorted(m.start for m in mentions if m.role)
+    for o_start, o_end, role, country, role_text in orphans:
+        i = bisect_right(starts, o_end) - 1
+        hi = starts[i + 2] if i + 2 < len(starts) else len(text)
+        k = bisect_left(taken, o_end)
+        if k < len(taken) and taken[k] < hi:
+            continue
+        found = []
+        for m in lex.name_run.finditer(text, o_end, hi):
+            words = _word_spans(text, m.start(), m.end())
+            while words and not _good_token(words[0][2], lex):
+                words = words[1:]
+            toks = [w for _, _, w in words]
+            if sum(not t.endswith(".") for t in toks) >= 2 and all(_good_token(t, lex) or t in _PARTICLE_SET for t in toks):
+                start = words[0][0]
+                found.append(Mention(start, m.end(), toks, "official.near", role, role_text, country, o_start))
+        if len(found) == 1:
+            out.append(found[0])
+    return out
+
+
+# ---- people ---------------------------------------------------------------------------
+
+def _given_ok(given: list[str], person: Person) -> bool:
+    if not given or not person.given:
+        return True
+    g = fold(given[0]).lower().rstrip(".")
+    for h in person.given:
+        if g == h or (len(g) == 1 and h.startswith(g)) or (len(h) == 1 and g.startswith(h)):
+            return True
+    return False
+
+
+def _split(tokens: list[str]) -> tuple[list[str], str]:
+    sur = surname_of(" ".join(tokens))
+    return tokens[: len(tokens) - len(sur.split())], sur
+
+
+def _known_of(tokens: list[str], lex: Lexicon) -> tuple[int, ...]:
+    """The known official a written name is, if exactly one: full name or alias as written or
+    without diacritics, else a surname that only one known official has, with a matching
+    first name or initial when one is written."""
+    full = " ".join(tokens)
+    ix = lex.known_forms.get(full) or lex.known_forms.get(fold(full))
+    if ix:
+        return ix if len(ix) == 1 else ()
+    given, sur = _split(tokens)
+    cands = lex.known_by_key.get(name_key(sur), ())
+    if given:
+        g = fold(given[0]).lower().rstrip(".")
+        cands = tuple(i for i in cands if fold(lex.known[i].name).lower().startswith(g))
+    return cands if len(cands) == 1 else ()
+
+
+def _group(mentions: list[Mention], lex: Lexicon) -> list[Person]:
+    """Mentions of one person together: the same known official, or the same surname (up to
+    diacritics and transliteration) with compatible first names."""
+    people: list[Person] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        given, sur = _split(m.tokens)
+        key = name_key(sur)
+        known = m.known or _known_of(m.tokens, lex)
+        person = None
+        if known:
+            person = next((p for p in people if p.known and p.known[0] == known[0]), None)
+        if person is None:
+            person = next((p for p in people if p.surname_key == key and _given_ok(given, p)
+                           and not (known and p.known and p.known[0] != known[0])), None)
+        if person is None:
+            person = Person(key)
+            people.append(person)
+        person.mentions.append(m)
+        person.given |= {fold(g).lower().rstrip(".") for g in given if g not in _PARTICLE_SET}
+        if known and not person.known:
+            person.known = known
+    return people
+
+
+def _office(k: Known, ref: date | None, role: str | None, country: str | None) -> Office | None:
+    offices = list(k.offices)
+    if role:
+        offices = [o for o in offices if o.role == role or (role == "minister" and o.role.endswith("minister"))] or offices
+    if country:
+        offices = [o for o in offices if o.country == country] or offices
+    if not offices:
+        return None
+    if ref is None:
+        return max(offices, key=lambda o: o.start or date.min)
+    held = [o for o in offices if (o.start or date.min) <= ref and (o.end is None or ref <= o.end)]
+    if held:
+        return max(held, key=lambda o: o.start or date.min)
+    before = [o for o in offices if o.end is not None and o.end < ref]
+    if before:
+        return max(before, key=lambda o: o.end)
+    return None
+
+
+def _known_link(lex: Lexicon, i: int) -> tuple[set[str], set[str], set[str]]:
+    """Surname keys, folded given names and search stems of known official `i` (cached)."""
+    got = lex.link_cache.get(i)
+    if got is None:
+        k = lex.known[i]
+        lasts, givens = set(), set()
+        for full in (k.name, *k.aliases):
+            words = full.split()
+            lasts.add(words[-1])
+            givens |= {fold(g).lower() for g in words[:-1]}
+        got = ({name_key(w) for w in lasts}, givens,
+               {_stem(w) for w in lasts} | {_stem(fold(w)) for w in lasts})
+        lex.link_cache[i] = got
+    return got
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@lru_cache(maxsize=1 << 14)
+def _stem(word: str) -> str:
+    """What to look for to find `word` again however it is spelt: letters up to the first
+    diacritic (`Anu` finds Anušauskas and Anusauskas), without a transliterated ending
+    (`Zelensk` finds Zelensky, Zelenskyy, Zelenskiy)."""
+    k = next((i for i, c in enumerate(word) if not c.isascii()), len(word)) or len(word)
+    return word[: min(len(word), max(3, min(k, len(word) - 2)))]
+
+
+def _later_mentions(text: str, person: Person, lex: Lexicon) -> list[Mention]:
+    """Every other place the person's surname is written (diacritics or not, Zelensky or
+    Zelenskyy), with first names or an initial before it when there are."""
+    lasts = {m.tokens[-1] for m in person.mentions}
+    givens = {fold(g).lower() for m in person.mentions for g in m.tokens[:-1]}
+    keys = {name_key(w) for w in lasts}
+    stems = {_stem(w) for w in lasts} | {_stem(fold(w)) for w in lasts}
+    if person.known:
+        k_keys, k_givens, k_stems = _known_link(lex, person.known[0])
+        keys |= k_keys
+        givens |= k_givens
+        stems |= k_stems
+    out = []
+    found_ends = {m.end for m in person.mentions}    # already mentions: nothing to add
+    for stem in stems:
+        pos = text.find(stem)
+        while pos != -1:
+            m = _NAME_WORD.match(text, pos)
+            end = m.end()
+            if end not in found_ends and (pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "-'’")) \
+                    and name_key(m.group()) in keys:
+                start = pos
+                for _ in range(4):
+                    k, prev = _word_before(text, start)
+                    if not prev or text[k + len(prev):start] != " ":
+                        break
+                    p = fold(prev).lower()
+                    if p in givens or prev in _PARTICLE_SET or (
+                            len(p) == 2 and p[1] == "." and any(g[:1] == p[0] for g in givens)):
+                        start = k
+                    else:
+                        break
+                out.append(Mention(start, end, text[start:end].split(), "official.mention"))
+                found_ends.add(end)
+            pos = text.find(stem, end)
+    return out
+
+
+_RULE_RANK = {"official.known": 1, "official.mention": 2}
+
+
+def _keep_longest(cands: list[tuple[Mention, Person]]) -> list[tuple[Mention, Person]]:
+    """Overlapping mentions: the longer wins, then the one a rule found over a linked one."""
+    cands.sort(key=lambda c: (c[0].start - c[0].end, _RULE_RANK.get(c[0].rule, 0), c[0].start))
+    starts: list[int] = []
+    ends: list[int] = []
+    kept = []
+    for c in cands:
+        s, e = c[0].start, c[0].end
+        i = bisect_right(starts, s)
+        if (i and ends[i - 1] > s) or (i < len(starts) and starts[i] < e):
+            continue
+        starts.insert(i, s)
+        ends.insert(i, e)
+        kept.append(c)
+    kept.sort(key=lambda c: c[0].start)
+    return kept
+
+
+def _role_and_country(p: Person, doc: Document, lex: Lexicon) -> tuple[str | None, str | None, str | None]:
+    """The most specific role the text states, the first country it states, and what the text
+    leaves out from the office of the known-officials file at the reference date."""
+    best = None
+    for m in p.mentions:
+        if m.role and (best is None or GENERIC_ROLES.get(m.role, 0) < GENERIC_ROLES.get(best.role, 0)
+                       or (best.rule == "official.rank" and m.rule != "official.rank")):
+            best = m
+    role = best.role if best else None
+    role_text = best.role_text if best else None
+    country = next((m.country for m in p.mentions if m.country), None)
+    if p.known:
+        person = lex.known[p.known[0]]
+        office = _office(person, doc.reference_date, role, country)
+        if office:
+            if role is None or (role in GENERIC_ROLES and office.role != "official"
+                                and (role == "official" or office.role.endswith("minister"))):
+                role = office.role
+            country = country or office.country
+        elif country is None and person.offices:
+            # Not in office at that date: the state served is still the one of the file, unless
+            # it is an organisation (a NATO or EU post came after a national one).
+            country = _office(person, None, role, None).country
+            if country in ORGANISATIONS:
+                country = None
+    return role, role_text, country
+
+
+def _resolve(doc: Document, people: list[Person], lex: Lexicon) -> list[Fact]:
+    text = doc.text
+    cands: list[tuple[Mention, Person]] = []
+    for p in people:
+        cands += [(m, p) for m in p.mentions]
+        if not (p.known and all(m.tokens[-1] in lex.known_forms for m in p.mentions)):
+            # (a known official written only in the file's spellings: the scan found them all)
+            cands += [(m, p) for m in _later_mentions(text, p, lex)]
+    kept = _keep_longest(cands)
+    values: dict[int, list] = {}
+    for p in people:
+        if any(m.role for m in p.mentions) or p.known:
+            values[id(p)] = list(_role_and_country(p, doc, lex))
+    # Coordination: "Budrys and Defense Minister Dovilė Šakalienė" share Budrys's country.
+    person_at_end = {m.end: p for m, p in kept}
+    for m, p in kept:
+        v = values.get(id(p))
+        if v and v[2] is None and m.role_start > 0:
+            for sep in (" and ", ", "):
+                other = person_at_end.get(m.role_start - len(sep))
+                if other is not None and other is not p and text.endswith(sep, 0, m.role_start):
+                    ov = values.get(id(other))
+                    if ov and ov[2]:
+                        v[2] = ov[2]
+                        break
+    # Still no country for a title: the state named before it in its sentence, or the one the
+    # document is about (`Interior Minister X said` in a story about Lithuania).
+    found = None
+    served = [v[2] for v in values.values() if v[2]]
+    for p in people:
+        v = values.get(id(p))
+        stated = [m for m in p.mentions if m.role]
+        if v and v[2] is None and stated:
+            if found is None:
+                found = _country_words(text, lex)
+            v[2] = _country_from_context(doc, stated[0].role_start if stated[0].role_start >= 0
+                                         else stated[0].start, found, served)
+    names: dict[int, str] = {}
+    for m, p in kept:
+        written = text[m.start:m.end]
+        score = (sum(not w.endswith(".") for w in m.tokens), len(m.tokens), not written.isascii())
+        cur = names.get(id(p))
+        if cur is None or score > cur[0]:
+            names[id(p)] = (score, " ".join(text[m.start:m.end].split()))
+    facts = []
+    for m, p in kept:
+        v = values.get(id(p))
+        if v is None:
+            continue
+        role, role_text, country = v
+        facts.append(Fact(type="official", start=m.start, end=m.end, text=text[m.start:m.end],
+                          values={"name": names[id(p)][1], "role": role, "role_text": role_text,
+                                  "country": country},
+                          rule=m.rule))
+    return facts
+
+
+def find(doc: Document, lex: Lexicon | None = None) -> Iterable[Fact]:
+    """Official mentions of `doc`, one person per name, every mention linked.
+
+    >>> from lituania_facts.document import make_document
+    >>> [(f.text, f["role"], f["country"]) for f in find(make_document(
+    ...     "Lithuanian Defence Minister Arvydas Anušauskas met Ukrainian President Volodymyr Zelensky."))]
+    [('Arvydas Anušauskas', 'defence minister', 'Lithuania'), ('Volodymyr Zelensky', 'president', 'Ukraine')]
+    """
+    lex = lex or lexicon()
+    mentions, orphans = _find_mentions(doc, lex)
+    if orphans:
+        mentions += _near(doc, lex, orphans, mentions)
+    if not mentions:
+        return []
+    return _resolve(doc, _group(mentions, lex), lex)
