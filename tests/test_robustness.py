@@ -200,3 +200,28 @@ def test_mutated_news_never_raises_and_is_deterministic(text):
 @given(st.text(max_size=300))
 def test_random_text_never_raises(text):
     facts_of(text)
+
+
+def _news(megabytes: float, newline: str) -> str:
+    unit = newline.join(p.read_text(encoding="utf-8").replace("\n", newline)
+                        for p in sorted((ROOT / "seeds").glob("*.txt")))
+    return unit * int(megabytes * 1e6 / len(unit) + 1)
+
+
+def test_very_long_line_without_newline(tmp_path):
+    p = tmp_path / "one_line.txt"
+    p.write_text(_news(10, " "), encoding="utf-8")
+    r = api.process_path(str(p))
+    assert r.error is None
+    assert len(r.facts) > 10_000
+    text = r.document.text
+    assert "\n" not in text and all(text[f.start:f.end] == f.text for f in r.facts)
+
+
+def test_fifty_megabyte_file(tmp_path):
+    p = tmp_path / "big.txt"
+    p.write_text(_news(50, "\n"), encoding="utf-8")
+    assert p.stat().st_size >= 50_000_000
+    r = api.process_path(str(p), types=("money", "percentage"))
+    assert r.error is None
+    assert len([f for f in r.facts if f.type == "money"]) > 20_000
