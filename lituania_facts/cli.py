@@ -295,8 +295,6 @@ def run_extract(paths, *, fmt, types, output, reference_date, globs, explain, qu
                 status["code"] = ExitCode.INPUT_ERROR
             yield r
 
-    from . import render
-
     if output is None:
         try:
             _render(fmt, results(), sys.stdout, explain)

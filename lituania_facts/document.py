@@ -14,7 +14,6 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from pathlib import Path
 
 from .errors import SkippedDocument, UnreadableDocument
 

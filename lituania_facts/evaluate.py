@@ -9,18 +9,14 @@ from __future__ import annotations
 
 import json
 import os
-import unicodedata
 from pathlib import Path
 
+from .lexicon import fold_diacritics
+
 CATEGORIES = ("money", "percentage", "date", "duration", "official", "weapon_system", "weapon_category")
-_FOLD = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
-                       "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i"})
-
-
 def fold(s: str | None) -> str:
     """Diacritics and case folded, punctuation to spaces: 'Šakalienė' -> 'sakaliene'."""
-    s = unicodedata.normalize("NFKD", (s or "").translate(_FOLD))
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = fold_diacritics(s or "").lower()
     return " ".join("".join(c if c.isalnum() else " " for c in s).split())
 
 

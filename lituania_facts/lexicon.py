@@ -7,7 +7,9 @@ cells. JSONL files: one JSON object per line. Malformed rows raise DataError nam
 from __future__ import annotations
 
 import json
-from functools import cache
+import re
+import unicodedata
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Iterable
 
@@ -58,23 +60,26 @@ def alternation(words: Iterable[str], flexible_space: bool = True) -> str:
     With `flexible_space`, a space in a word matches any run of spaces/tabs/NBSP and a
     hyphen also matches a space or an en dash (`TB-2`, `TB 2`).
     """
-    import regex
-
     out = []
     for w in sorted(set(words), key=lambda w: (-len(w), w)):
-        e = regex.escape(w)
+        e = re.escape(w)
         if flexible_space:
             e = e.replace("\\ ", r"[ \t\u00a0]+")
         out.append(e)
     return "|".join(out) if out else r"(?!x)x"
 
 
-def trie_alternation(words: Iterable[str]) -> str:
+def trie_alternation(words: Iterable[str], *, space: str | None = None, end: str = "") -> str:
     """Literal `words` as a prefix tree (`b(?:illion|n)?`): the same matches as a longest-first
-    alternation, but the regex engine tries one branch per first character instead of one per
-    word, which is several times faster over long texts."""
-    import re
+    alternation, but the regex engine tries one branch per character instead of one per
+    word, which is several times faster over long texts.
 
+    `space`: a pattern for a space inside a word (e.g. any run of blanks); `end`: a pattern
+    that must follow every word (longer words still win, by backtracking).
+
+    >>> trie_alternation(["jan", "june", "july", "ju"])
+    'j(?:an|u(?:ly|ne)?)'
+    """
     root: dict = {}
     for w in set(words):
         node = root
@@ -83,12 +88,26 @@ def trie_alternation(words: Iterable[str]) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        branches = [(space if space and ch == " " else re.escape(ch)) + emit(child)
+                    for ch, child in sorted(node.items()) if ch]
         if not branches:
-            return ""
+            return end
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
+        if "" in node:   # a word may stop here
+            if end:
+                return "(?:" + body + "|" + end + ")"
             return ("(?:" + body + ")?") if len(branches) == 1 else body + "?"
         return body
 
     return emit(root) or r"(?!x)x"
+
+
+_FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                             "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i"})
+
+
+@lru_cache(maxsize=1 << 16)
+def fold_diacritics(s: str) -> str:
+    """Letters without diacritics, case kept: `Šakalienė` -> `Sakaliene`, `Suwałki` -> `Suwalki`."""
+    s = unicodedata.normalize("NFKD", s.translate(_FOLD_EXTRA))
+    return "".join(c for c in s if not unicodedata.combining(c))

@@ -1,7 +1,6 @@
 """`facts show` (a document with its facts marked) and `facts summary` (across documents)."""
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from typing import Iterable
 
@@ -53,13 +52,12 @@ def _base(name: str) -> str:
     return name.rsplit("/", 1)[-1]
 
 
-_TRANSLIT_ENDING = re.compile(r"(?:yy|iy|yi|ii|ij|yj|ei|ej)$")
-
-
 def person_key(name: str) -> str:
     """Surname folded, transliteration endings merged: Zelensky/Zelenskyy/Zelenskiy -> zelensky."""
+    from .extractors.officials import name_key
+
     words = fold(name).split()
-    return _TRANSLIT_ENDING.sub("y", words[-1]) if words else ""
+    return name_key(words[-1]) if words else ""
 
 
 def _fullness(name: str) -> tuple[int, int]:

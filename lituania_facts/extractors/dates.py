@@ -52,7 +52,7 @@ from functools import cache, lru_cache
 from typing import Iterable, Iterator
 
 from ..document import Document
-from ..lexicon import load_tsv
+from ..lexicon import load_tsv, trie_alternation
 from ..model import Fact
 
 # ---- lexicon ----------------------------------------------------------------
@@ -70,42 +70,13 @@ def _lex() -> dict:
             "cardinals": cardinals, "ordinals": ordinals}
 
 
-def _alt(words: Iterable[str]) -> str:
-    """A regex matching any of `words`, longest first, factored as a trie: `re` tries the
-    branches of a flat alternation one by one, a trie rejects a non-word after a character
-    or two (`Jan|June|July` -> `J(?:an|u(?:ne|ly))`).
-
-    >>> _alt(["jan", "june", "july", "ju"])
-    'j(?:an|u(?:ly|ne)?)'
-    """
-    trie: dict = {}
-    for w in set(words):
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        end = "" in node
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if end:   # a word may stop here; the longer ones are tried first (greedy `?`)
-            one_char = len(alts) == 1 and len(alts[0]) == 1
-            body = f"(?:{body})?" if len(alts) == 1 and not one_char else body + "?"
-        return body
-
-    return emit(trie) or r"(?!x)x"
-
-
 def _cap(w: str) -> str:
     return w[:1].upper() + w[1:]
 
 
 def _ci1_alt(words: Iterable[str]) -> str:
     """`_alt` of the words, lower case and Capitalised."""
-    return _alt(set(words) | {_cap(w) for w in words})
+    return trie_alternation(set(words) | {_cap(w) for w in words})
 
 
 # ---- patterns ---------------------------------------------------------------
@@ -122,12 +93,12 @@ _FUTURE_WORDS = ("will", "shall", "won't", "won\u2019t", "'ll", "\u2019ll", "is 
                  "intend to", "intends to", "due in", "due on", "due by")
 # No leading `\b` and no IGNORECASE: starting with literal characters lets `re` skip ahead
 # fast; the left word boundary is checked in `_future`.
-FUTURE_RE = re.compile("(?:" + _alt(_FUTURE_WORDS + tuple(_cap(w) for w in _FUTURE_WORDS)) + r")\b")
+FUTURE_RE = re.compile("(?:" + trie_alternation(_FUTURE_WORDS + tuple(_cap(w) for w in _FUTURE_WORDS)) + r")\b")
 _PAST_WORDS = ("was", "were", "had", "did", "said", "says", "told", "announced", "reported",
                "added", "noted", "stated", "ago", "last", "earlier", "yesterday")
 # Same shape as FUTURE_RE; `ed` ends a past participle or past tense (`signed`), not after
 # `be`/`been`/`is`/`are` (a passive: `is due to be published`): checked in `_past_marks`.
-PAST_RE = re.compile("(?:" + _alt(_PAST_WORDS + tuple(_cap(w) for w in _PAST_WORDS)) + r"|ed)\b")
+PAST_RE = re.compile("(?:" + trie_alternation(_PAST_WORDS + tuple(_cap(w) for w in _PAST_WORDS)) + r"|ed)\b")
 _PASSIVE_RE = re.compile(r"(?:\b(?:be|been|is|are)[ \t]+)?[A-Za-z]*\Z")
 
 
@@ -141,29 +112,29 @@ def _master() -> re.Pattern:
     month_abbr_low = [w for w in lx["months"] if len(w) <= 4 and w not in ("may", "mar")]
     abbr = [m for m in month_cap if len(m) <= 4 and m not in ("May", "June", "July")]
     # `Nov.` and `Nov`; full names never take a dot (`October. 2` is handled by the separator)
-    mon_any = ("(?:(?:" + _alt(abbr + month_abbr_low) + r")\.?|"
-               + _alt([m for m in month_cap if m not in abbr] + [m.upper() for m in month_full] + month_low)
+    mon_any = ("(?:(?:" + trie_alternation(abbr + month_abbr_low) + r")\.?|"
+               + trie_alternation([m for m in month_cap if m not in abbr] + [m.upper() for m in month_full] + month_low)
                + ")" + NL)
-    mon_alone = "(?:" + _alt([_cap(m) for m in month_full] + ["May"] + month_low) + ")" + NL
+    mon_alone = "(?:" + trie_alternation([_cap(m) for m in month_full] + ["May"] + month_low) + ")" + NL
 
     wd_full = [w for w in lx["weekdays"] if len(w) > 5]
     # alone, a weekday is a full Capitalised name (`Sun`, `Wed`, `Sat` are words too)
-    wd_cap = "(?:" + _alt([_cap(w) for w in lx["weekdays"] if w.endswith("day")]) + ")" + NL
-    wd_pre = "(?:(?:" + _alt([_cap(w) for w in lx["weekdays"]] + wd_full) + r")\.?,?" + _ + ")?"
+    wd_cap = "(?:" + trie_alternation([_cap(w) for w in lx["weekdays"] if w.endswith("day")]) + ")" + NL
+    wd_pre = "(?:(?:" + trie_alternation([_cap(w) for w in lx["weekdays"]] + wd_full) + r")\.?,?" + _ + ")?"
 
     ones_c = [w for w, n in lx["cardinals"].items() if n < 10]
     ones_o = [w for w, n in lx["ordinals"].items() if n < 10]
     ord_words = [w for w, n in lx["ordinals"].items() if n <= 31]
-    dayword = ("(?:(?:[Tt]wenty|[Tt]hirty)[- ](?:" + _alt(ones_o + ones_c) + ")|"
-               + _alt(ord_words) + ")" + NL)
+    dayword = ("(?:(?:[Tt]wenty|[Tt]hirty)[- ](?:" + trie_alternation(ones_o + ones_c) + ")|"
+               + trie_alternation(ord_words) + ")" + NL)
     card = [w for w in lx["cardinals"]]
     tens = [w for w, n in lx["cardinals"].items() if 20 <= n < 100 and n % 10 == 0]
-    number = ("(?:(?:" + _ci1_alt(tens) + ")(?:[- ](?:" + _alt(ones_c) + "))?|"
+    number = ("(?:(?:" + _ci1_alt(tens) + ")(?:[- ](?:" + trie_alternation(ones_c) + "))?|"
               + _ci1_alt(card) + r"|[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?)")
 
     # not after a currency sign (`$12 December 27` is 27 December)
     daynum = r"(?<![$€£¥₽₴0-9.,])(?<![$€£¥₽₴] )(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?(?![0-9])"
-    unit = "(?:" + _alt(lx["units"]) + ")"     # day|week|fortnight|month|year|decade
+    unit = "(?:" + trie_alternation(lx["units"]) + ")"     # day|week|fortnight|month|year|decade
     year = r"(?<![0-9])[12][0-9]{3}(?![0-9])"
     yearb = r"(?<![\w$€£¥₽₴#.,/])(?:19[0-9]{2}|20[0-9]{2}|2100)(?![0-9]|s\b)"   # not `1990s`
     # `, 1995`, ` of 1995`, ` in 2020`, `-2020` (one space run only: no quadratic backtracking)
@@ -253,7 +224,7 @@ def _master() -> re.Pattern:
         """A lookahead for the words a rule can start with: a failing rule costs one trie."""
         ws = {w for k in kinds.split() if k != "DIGIT" for w in words[k]}
         ws |= {_cap(w) for w in ws}
-        alts = (["[0-9]"] if "DIGIT" in kinds.split() else []) + ([f"(?:{_alt(ws)})(?![a-z])"] if ws else [])
+        alts = (["[0-9]"] if "DIGIT" in kinds.split() else []) + ([f"(?:{trie_alternation(ws)})(?![a-z])"] if ws else [])
         return "(?=" + "|".join(alts) + ")"
 
     # Every match starts at a word start, on a word some rule can start with (checked once,
@@ -263,8 +234,8 @@ def _master() -> re.Pattern:
     after_the = (words["DAYW"] + words["NUMW"] + words["MOD"]
                  + ["day", "end", "beginning", "start", "middle", "couple", "half"]
                  + list(lx["units"]))
-    gate = ("(?<![A-Za-z0-9])(?=[0-9]|(?:" + _alt(allw | {_cap(w) for w in allw}) + ")(?![a-z])"
-            f"|(?:[Tt]he|[Aa]n?){_}(?:[0-9]|(?:{_alt(after_the)})(?![a-z])))")
+    gate = ("(?<![A-Za-z0-9])(?=[0-9]|(?:" + trie_alternation(allw | {_cap(w) for w in allw}) + ")(?![a-z])"
+            f"|(?:[Tt]he|[Aa]n?){_}(?:[0-9]|(?:{trie_alternation(after_the)})(?![a-z])))")
     # Rules are tried in order, each behind a lookahead on the words it can start with.
     alts = "|".join(f"(?P<{name}>{first(kinds)}{pat})" for name, kinds, pat in rules)
     return re.compile(f"{gate}(?:{alts})")
@@ -280,7 +251,7 @@ def _anchors() -> re.Pattern:
              + [_cap(w)[:3] for w in _lex()["weekdays"]]
              + list(_lex()["units"])
              + ["morrow", "january", "february", "june", "july", "vember", "december"])
-    trie = _alt(words)
+    trie = trie_alternation(words)
     # years go inside the trie's first group: `re` then still skips fast to a possible first
     # character (a top-level `(?:19|20)...|` in front would defeat that)
     assert trie.startswith("(?:")
@@ -673,7 +644,7 @@ def _numeric(text: str, order: str) -> _Partial:
 
 @cache
 def _unit_re() -> re.Pattern:
-    return re.compile("(" + _alt(_lex()["units"]) + ")s?", re.I)
+    return re.compile("(" + trie_alternation(_lex()["units"]) + ")s?", re.I)
 
 
 _REL_UNIT_RE = re.compile(r"(this|last|next)\s+(?:fiscal\s+)?(year|month|week)", re.I)

@@ -37,7 +37,6 @@ officials.jsonl (see data/README-officials.md).
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
@@ -46,7 +45,7 @@ from typing import Iterable
 
 from ..document import Document
 from ..errors import DataError
-from ..lexicon import data_text, load_jsonl
+from ..lexicon import data_text, fold_diacritics, load_jsonl, trie_alternation
 from ..model import Fact
 
 # FACTS.md section 2, `official`: the canonical roles, in the order given there.
@@ -72,14 +71,7 @@ _PARTICLES = "von der|van der|von|van|de|der|del|della|da|di|du|dos|vel|bin|ibn|
 _NAME = rf"{_TOK}(?:{_SP}(?:(?:{_PARTICLES}){_SP})?{_TOK}){{0,3}}"
 _PARTICLE_SET = frozenset(_PARTICLES.replace(" ", "|").split("|"))
 
-_FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"})
-
-
-@lru_cache(maxsize=1 << 16)
-def fold(s: str) -> str:
-    """Letters without diacritics, case kept: `Šakalienė` -> `Sakaliene`, `Suwałki` -> `Suwalki`."""
-    s = unicodedata.normalize("NFKD", s.translate(_FOLD_EXTRA))
-    return "".join(c for c in s if not unicodedata.combining(c))
+fold = fold_diacritics   # case kept: `Šakalienė` -> `Sakaliene`
 
 
 @lru_cache(maxsize=1 << 16)
@@ -93,32 +85,10 @@ def name_key(word: str) -> str:
     return k
 
 
-def _tree(strings: Iterable[str]) -> dict:
-    root: dict = {}
-    for s in set(strings):
-        node = root
-        for ch in s:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return root
-
-
-def _emit(node: dict, end: str) -> str:
-    branches = [(_SP if ch == " " else re.escape(ch)) + _emit(child, end)
-                for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return end
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:
-        return "(?:" + body + "|" + end + ")" if end else "(?:" + body + ")?"
-    return body
-
-
 def _trie(strings: Iterable[str], end: str = "") -> str:
-    """Literal strings as one prefix-tree regex (the engine tries one branch per character, not
-    one per string); a space matches any run of spaces; `end` must follow each string. Longer
-    strings win by backtracking."""
-    return _emit(_tree(strings), end) or r"(?!x)x"
+    """Literal strings as one prefix-tree regex; a space matches any run of spaces; `end`
+    must follow each string."""
+    return trie_alternation(strings, space=_SP, end=end)
 
 
 _HEAD_STOP = re.compile(r" (?:of|for|to|in) ")
