@@ -29,3 +29,8 @@ def need_shared(*parts: str) -> Path:
     if not p.exists():
         pytest.skip(f"{p} not found: ../shared is not beside this clone")
     return p
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/*.jsonl from the current output (review the diff!)")
