@@ -108,3 +108,15 @@ def test_integral_amounts_are_json_integers():
     [f] = facts_of("It pledged €6 million.", "money")
     d = f.to_dict()
     assert d["amount"] == 6_000_000 and isinstance(d["amount"], int)
+
+
+def test_words_after_a_currency_that_are_not_cents():
+    # found by fuzzing: "per" was read as a number word after "$25 and"
+    facts = facts_of("It costs $25 and per cent of the rest.", "money")
+    assert [(f.text, f["amount"]) for f in facts] == [("$25", 25)]
+
+
+def test_cents_are_numbers_only():
+    facts = facts_of("It cost 25 dollars and per cent more, or thirteen dollars and forty-five cents.", "money")
+    assert [(f.text, f["amount"]) for f in facts] == [
+        ("25 dollars", 25), ("thirteen dollars and forty-five cents", 13.45)]

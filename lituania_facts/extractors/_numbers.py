@@ -34,6 +34,8 @@ DOZEN = {"dozen": 12}
 
 _NUMBER_WORDS = [*UNITS, *TENS, *MULTIPLIERS, *FRACTIONS, *DOZEN]
 _FIRST = trie_alternation([*_NUMBER_WORDS, *(w.capitalize() for w in _NUMBER_WORDS)])
+# One number word (lower case), e.g. the "forty-five" of "thirteen dollars and forty-five cents".
+NUMBER_WORD = trie_alternation([*UNITS, *TENS])
 _NEXT = trie_alternation([*_NUMBER_WORDS, *ARTICLES, *(w.capitalize() for w in _NUMBER_WORDS)])
 # One number-word phrase: words joined by spaces, hyphens or "and" (`one hundred and five`).
 # It never starts with an article; `a billion` is found by looking left of `billion`.
@@ -107,10 +109,12 @@ def parse_words(s: str) -> float | None:
         elif w == "hundred":
             current = (current or 1) * 100
             seen_number = True
-        else:  # thousand, million...
+        elif w in MULTIPLIERS:  # thousand, million...
             total += (current or 1) * MULTIPLIERS[w]
             current = 0
             seen_number = True
+        else:   # not a number word ("per cent" after "$5 and"): no number
+            return None
     if not seen_number:
         return None
     return total + current

@@ -24,7 +24,7 @@ from ..document import Document
 from ..lexicon import load_tsv, trie_alternation
 from ..model import Fact
 from ._amounts import SPACE, clean_float, qualifier_before, scale_pattern, scale_value, word_numbers
-from ._numbers import DIGITS, parse_digits, parse_words
+from ._numbers import DIGITS, NUMBER_WORD, parse_digits, parse_words
 
 MILLION_CODE = re.compile(r"M[A-Z]{3}")   # MUSD, MEUR: million-scaled finance shorthand
 
@@ -65,7 +65,8 @@ def patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     _, before, after = currency_table()
     cur_before = _flex(trie_alternation(before))
     cur_after = _flex(trie_alternation(after))
-    cents = (rf"(?:{SPACE}+(?:and{SPACE}+)?(?P<cents>\d{{1,2}}|[a-z]+(?:-[a-z]+)?){SPACE}+cents?\b)?")
+    cents = (rf"(?:{SPACE}+(?:and{SPACE}+)?(?P<cents>\d{{1,2}}|(?:{NUMBER_WORD})(?:-(?:{NUMBER_WORD}))?)"
+             rf"{SPACE}+cents?\b)?")
     after_part = (rf"(?:{SPACE}?-?(?P<ca>{cur_after})(?!\w)"
                   rf"(?:{SPACE}(?P<s3>(?i:million|billion|thousand|mln|bn))(?![^\W\d_]))?{cents})")
     digits = re.compile(
