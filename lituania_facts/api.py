@@ -151,13 +151,16 @@ def process_path(name: str, *, reference_date: date | None = None,
     except FactsError as e:
         return DocumentResult(name, error=e)
     seconds = default_budget(len(doc.text)) if budget == -1 else budget
+    failures: list[str] = []
     try:
         with time_budget(seconds):
-            facts = extract_document(doc, types)
+            facts = extract_document(doc, types, errors=failures)
     except TimeBudgetExceeded:
         return DocumentResult(name, document=doc,
                               error=FactsError(name, f"took longer than {seconds:g} s, gave up"))
     except Exception as e:  # noqa: BLE001 - one document's bug must not lose the others
         return DocumentResult(name, document=doc,
                               error=FactsError(name, f"internal error: {type(e).__name__}: {e}"))
-    return DocumentResult(name, document=doc, facts=facts)
+    # An extractor that failed is reported; the facts of the others are kept.
+    error = FactsError(name, "internal error in the " + "; ".join(failures)) if failures else None
+    return DocumentResult(name, document=doc, facts=facts, error=error)

@@ -39,12 +39,24 @@ def resolve_overlaps(facts: Iterable[Fact]) -> list[Fact]:
     return kept
 
 
-def extract_document(doc: Document, types: Sequence[str] = FACT_TYPES) -> list[Fact]:
-    """All facts of `types` in `doc`, in document order, with doc name and sentence set."""
+def extract_document(doc: Document, types: Sequence[str] = FACT_TYPES,
+                     errors: list[str] | None = None) -> list[Fact]:
+    """All facts of `types` in `doc`, in document order, with doc name and sentence set.
+
+    With an `errors` list, an extractor that fails is recorded there (`date: KeyError: ...`)
+    and the facts of the others are still returned; without one, the exception propagates.
+    """
     from .extractors import finder
 
     candidates: list[Fact] = []
     for fact_type in FACT_TYPES:
-        if fact_type in types:
+        if fact_type not in types:
+            continue
+        if errors is None:
             candidates.extend(finder(fact_type)(doc))
+            continue
+        try:
+            candidates.extend(finder(fact_type)(doc))
+        except Exception as e:  # noqa: BLE001 - one extractor's bug must not lose the others' facts
+            errors.append(f"{fact_type} extractor: {type(e).__name__}: {e}")
     return [f.with_doc(doc.name, doc.sentence(f.start)) for f in resolve_overlaps(candidates)]

@@ -117,10 +117,10 @@ def test_time_budget_reports_the_document_and_goes_on(tmp_path, monkeypatch):
     (tmp_path / "slow.txt").write_text(GOOD, encoding="utf-8")
     real = api.extract_document
 
-    def slow_on_one(doc, types):
+    def slow_on_one(doc, types, **kwargs):
         if doc.name.endswith("slow.txt"):
             time.sleep(5)
-        return real(doc, types)
+        return real(doc, types, **kwargs)
     monkeypatch.setattr(api, "extract_document", slow_on_one)
     monkeypatch.setattr(api, "default_budget", lambda n: 0.2)
     r = run_cli("extract", tmp_path, "-f", "jsonl", "-t", "money")
@@ -224,3 +224,17 @@ def test_fifty_megabyte_file(tmp_path):
     r = api.process_path(str(p), types=("money", "percentage"))
     assert r.error is None
     assert len([f for f in r.facts if f.type == "money"]) > 20_000
+
+
+def test_a_failing_extractor_keeps_the_other_facts(tmp_path, monkeypatch):
+    import lituania_facts.extractors.percentage as percentage
+
+    def broken(doc):
+        raise KeyError("boom")
+    monkeypatch.setattr(percentage, "find", broken)
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    r = run_cli("extract", tmp_path, "-f", "jsonl", "-t", "money,percentage")
+    assert r.exit_code == 1
+    assert [f["text"] for f in jsonl(r.stdout)] == ["€6 million"]
+    assert r.stderr.splitlines() == [
+        f"facts: error: {tmp_path / 'a.txt'}: internal error in the percentage extractor: KeyError: 'boom'"]
