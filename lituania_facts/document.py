@@ -171,6 +171,9 @@ DATELINE_DATE_RE = re.compile(
     rf"|(?P<d3>\d{{1,2}})\.?\s+(?P<mn3>{_MONTH_RE})\s+(?P<y3>\d{{4}})"
     rf"|(?P<mn4>{_MONTH_RE})\s+(?P<d4>\d{{1,2}}),?\s+(?P<y4>\d{{4}}))(?!\d)",
     re.I)
+# A wire dateline opens the story's first paragraph: `RIGA, Feb. 14, 2025 (LETA) – Latvia ...`.
+WIRE_PLACE_RE = re.compile(r"[ \t]*[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3},[ \t]+")
+WIRE_AFTER_RE = re.compile(r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[–—-]")
 DATELINE_MAX_LINES = 5
 DATELINE_MAX_EXTRA_WORDS = 6   # clock time, place or source name beside the date
 
@@ -203,14 +206,13 @@ def detect_reference_date(text: str) -> tuple[date | None, str | None]:
         return d, "front_matter"
     lines = [ln for ln in text[:2000].split("\n", 12)[:12] if ln.strip()][:DATELINE_MAX_LINES]
     for line in lines:
-        if len(line) > 120:
-            continue
-        m = DATELINE_DATE_RE.search(line)
+        m = DATELINE_DATE_RE.search(line, 0, 120)
         if not m:
             continue
         rest = (line[:m.start()] + " " + line[m.end():])
         words = re.findall(r"[^\W\d_]{2,}", rest)
-        if len(words) <= DATELINE_MAX_EXTRA_WORDS and (d := _dateline_match(m)):
+        wire = WIRE_PLACE_RE.fullmatch(line, 0, m.start()) and WIRE_AFTER_RE.match(line, m.end())
+        if (len(words) <= DATELINE_MAX_EXTRA_WORDS or wire) and (d := _dateline_match(m)):
             return d, "dateline"
     return None, None
 

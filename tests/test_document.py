@@ -16,6 +16,10 @@ from lituania_facts.errors import SkippedDocument
     ("27. September 2024 - 16:38\nVilnius sends aid.", date(2024, 9, 27), "dateline"),
     ("Source: Xinhua 2018-03-21 02:47:58\nText.", date(2018, 3, 21), "dateline"),
     ("VILNIUS, March 5, 2024\nThe minister said.", date(2024, 3, 5), "dateline"),
+    ("RIGA, Feb. 14, 2025 (LETA) – Latvia has signed a contract worth EUR 350 million for "
+     "infantry fighting vehicles, the defence minister announced on Thursday.", date(2025, 2, 14), "dateline"),
+    ("Lithuania said on March 4, 2025 – unexpectedly – that it would buy more drones and other "
+     "equipment for the army in the coming years.", None, None),
     ("Lithuania urges stronger alliance\n\nOn November 22, 2023 the army said a lot of things "
      "about many other things that make this line long enough to be prose and not a dateline.",
      None, None),
