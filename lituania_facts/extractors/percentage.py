@@ -68,6 +68,11 @@ def _fact(text: str, start: int, end: int, value: float, value_max: float | None
                  "of": of, "qualifier": qualifier}, rule)
 
 
+# "an increase of more than a percentage point": the article is the number (1).
+A_POINT_RE = re.compile(r"percentage[ \t]+point(?![\w])")
+ARTICLE_RE = re.compile(rf"(?<![\w-])[Aa]{SPACE}+\Z")
+
+
 def find(doc: Document) -> Iterator[Fact]:
     text = doc.text
     digits_re, unit_re, _ = patterns()
@@ -95,6 +100,12 @@ def find(doc: Document) -> Iterator[Fact]:
             # Not a range: the second number stands alone ("5% and 6%" without "between").
             fact = _fact(text, m.start("n2"), m.end(), parse_digits(n2), None, _unit(u2),
                          "percentage.value")
+            if fact:
+                yield fact
+    for m in A_POINT_RE.finditer(text):
+        a = ARTICLE_RE.search(text, max(0, m.start() - 3), m.start())
+        if a:
+            fact = _fact(text, a.start(), m.end(), 1, None, "percentage_point", "percentage.points")
             if fact:
                 yield fact
     for start, end, value in word_numbers(text):
