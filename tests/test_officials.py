@@ -151,6 +151,17 @@ POSITIVE = [
          country="Ukraine", id="context-officials-majority"),
     case("Ukrainian President Volodymyr Zelensky and Defence Minister Oleh Petrenko met.",
          "Oleh Petrenko", role="defence minister", country="Ukraine", id="coordination-unknown"),
+    # a role phrase, a comma, then rank and name: the role phrase wins over the rank
+    case("Latvia's chief of defence, Maj. Gen. Jānis Ozols, said the brigade was ready.",
+         "Jānis Ozols", role="chief of defence", country="Latvia", id="role-comma-rank"),
+    case("The chief of the general staff, Gen. Tomasz Nowak, asked for more drones.",
+         "Tomasz Nowak", role="chief of staff", id="chief-of-staff-comma-rank"),
+    # a capital city as the only state named before a title
+    case("In Oslo, Foreign Minister Kari Nordmann welcomed the decision.", "Kari Nordmann",
+         role="foreign minister", country="Norway", id="capital-gives-country"),
+    # an appositive role with a lower-case portfolio after it
+    case("Rasa Jankauskienė, the EU's first commissioner for fisheries and oceans, spoke in Vilnius.",
+         "Rasa Jankauskienė", role="official", country="European Union", id="appositive-portfolio-tail"),
 ]
 
 

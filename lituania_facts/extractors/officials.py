@@ -348,7 +348,8 @@ def build_lexicon(known: tuple[Known, ...]) -> Lexicon:
     tail_word = _trie(set(countries) | org_words)
     tail = (rf"{_SP}(?P<prep>of|for|to){_SP}(?:the{_SP})?(?P<tail>(?:{tail_word})"
             rf"(?:['’]s)?(?:{_SP}(?:(?:of|and|for)(?:{_SP}the)?{_SP})?(?:{tail_word})(?:['’]s)?){{0,4}})(?![\w])")
-    after_rest = (rf"(?:{_SP}(?P<rank>{rank_alt})(?![\w]))?"
+    # A rank may follow its role phrase after a comma: `the chief of defence, Maj. Gen. X`.
+    after_rest = (rf"(?:,?{_SP}(?P<rank>{rank_alt})(?![\w]))?"
                   rf"(?:(?P<comma>,)?{_SP}(?P<name>{_NAME}))?")
     return Lexicon(
         roles=roles, ranks=ranks, countries=countries, modifiers=modifiers, org_words=frozenset(org_words),
@@ -657,7 +658,12 @@ def _closes(text: str, pos: int) -> bool:
     """An appositive role phrase ends the clause: punctuation or end of text follows."""
     while pos < len(text) and text[pos] in " \t\u00a0":
         pos += 1
-    return pos >= len(text) or text[pos] in ",.;:()\n–—\"”'’" or text.startswith(("who ", "whose "), pos)
+    return (pos >= len(text) or text[pos] in ",.;:()\n–—\"”'’" or text.startswith(("who ", "whose "), pos)
+            or _PORTFOLIO_TAIL.match(text, pos) is not None)
+
+
+# A lower-case portfolio after an appositive role: `X, the EU's commissioner for defence and space,`.
+_PORTFOLIO_TAIL = re.compile(r"(?:for|of|and)(?:[ \t]+(?:[a-z][a-z-]*)){1,6}[ \t]*[,.;:()\n–—]")
 
 
 def _anchors(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
