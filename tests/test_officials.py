@@ -159,6 +159,11 @@ POSITIVE = [
     # a capital city as the only state named before a title
     case("In Oslo, Foreign Minister Kari Nordmann welcomed the decision.", "Kari Nordmann",
          role="foreign minister", country="Norway", id="capital-gives-country"),
+    # committee chairs of a parliament are members of parliament
+    case("Rūta Miliūtė, chairwoman of the Seimas' foreign affairs committee, backed the plan.",
+         "Rūta Miliūtė", role="member of parliament", country="Lithuania", id="committee-chair-seimas"),
+    case("Anna Schmidt, the chair of the Bundestag's defence committee, warned of costs.",
+         "Anna Schmidt", role="member of parliament", country="Germany", id="committee-chair-bundestag"),
     # an appositive role with a lower-case portfolio after it
     case("Rasa Jankauskienė, the EU's first commissioner for fisheries and oceans, spoke in Vilnius.",
          "Rasa Jankauskienė", role="official", country="European Union", id="appositive-portfolio-tail"),
@@ -178,6 +183,7 @@ def test_official(text, span, name, role, country, role_text, ref):
 
 
 NEGATIVE = [
+    "Jonas Jonaitis, head of the organising committee, thanked the volunteers.",
     pytest.param("Lithuania Seeks NATO Support Following Russian Drone Violations", id="headline"),
     pytest.param("Turkish drone maker Baykar delivered the drone, Anadolu reported.", id="company-media"),
     pytest.param("Baykar Technology later announced it would provide a TB2.", id="company"),

@@ -1146,6 +1146,48 @@ def _resolve(doc: Document, people: list[Person], lex: Lexicon) -> list[Fact]:
     return facts
 
 
+# `X, chairman of the Riigikogu's national defence committee,`: a committee chair of a
+# parliament is a member of parliament. The pattern opens with the comma, so the scan skips
+# other text at C speed; bounded, no nested repeats.
+_COMMITTEE_CHAIR = re.compile(
+    r",[ \t]+(?:the[ \t]+)?(?:deputy[ \t]+|vice[- ])?(?:chair(?:man|woman|person)?|head)[ \t]+of[ \t]+the[ \t]+"
+    r"(?P<body>[^,.;:()\n]{0,80}?)(?<![\w])[Cc]ommittee(?![\w])")
+_PARLIAMENT_WORDS = ("parliament", "Seimas", "Saeima", "Riigikogu", "Sejm", "Bundestag", "Congress",
+                     "Senate", "House", "Verkhovna Rada", "Rada", "Committee on")
+
+
+def _committee_chairs(text: str, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+    if "ommittee" not in text:
+        return []
+    taken = {(m.start, m.end) for m in found}
+    out = []
+    for m in _COMMITTEE_CHAIR.finditer(text):
+        body = m.group("body")
+        committee_end = m.end()
+        # A parliamentary committee: named so, or "Committee on ..." (the parliaments' style).
+        if not (any(w in body for w in _PARLIAMENT_WORDS) or text.startswith(" on ", committee_end)
+                or "defence" in body.lower() or "defense" in body.lower() or "foreign affairs" in body.lower()):
+            continue
+        lm = lex.left_name.search(text, max(0, m.start() - 80), m.start() + 1)
+        if not lm:
+            continue
+        words = _word_spans(text, lm.start(1), lm.end(1))
+        tokens = _take_right([w for _, _, w in words], lex)
+        if len(tokens) < 2:
+            continue   # a full name only: `Stoicescu, chairman of ...` alone is too weak
+        n_start, n_end = words[len(words) - len(tokens)][0], lm.end(1)
+        if (n_start, n_end) in taken:
+            continue
+        found_c = _country_words(text, lex, m.start("body"), m.end("body"))
+        country = found_c[0][1] if found_c else None
+        role_start = m.start() + 1
+        while text[role_start] in " \t":
+            role_start += 1
+        out.append(Mention(n_start, n_end, tokens, "official.committee", "member of parliament",
+                           text[role_start:committee_end], country, role_start))
+    return out
+
+
 def find(doc: Document, lex: Lexicon | None = None) -> Iterable[Fact]:
     """Official mentions of `doc`, one person per name, every mention linked.
 
@@ -1156,6 +1198,7 @@ def find(doc: Document, lex: Lexicon | None = None) -> Iterable[Fact]:
     """
     lex = lex or lexicon()
     mentions, orphans = _find_mentions(doc, lex)
+    mentions += _committee_chairs(doc.text, lex, mentions)
     if orphans:
         mentions += _near(doc, lex, orphans, mentions)
     if not mentions:
