@@ -532,13 +532,21 @@ _COUNT_WORDS = frozenset(
     "million billion thousand hundred m bn mn km kilometres kilometers miles metres meters "
     "people persons soldiers troops men women children civilians units pieces rounds shells "
     "tonnes tons kg euros dollars litas".split())
-_PREV_WORD_RE = re.compile(r"([A-Za-z]+)([^A-Za-z0-9]{0,3})\Z")
 _NEXT_RE = re.compile(r"(['\u2019]s\b)|[ \t\u00a0]*([A-Za-z]+|[0-9%]|[^\sA-Za-z0-9])?")
 
 
+# The word before `pos` and the gap after it: what `re.compile(r"([A-Za-z]+)([^A-Za-z0-9]{0,3})\Z")
+# .search(text, pos - 24, pos)` finds, read backwards: the reversed 24 characters before `pos`
+# open with the gap and then the word (the leftmost forward match takes the whole letter run,
+# as the greedy reversed one does). `search` tries every start, this is one `match` (~3x
+# faster; `_prev_word` runs for most date mentions).
+_PREV_WORD_REV_RE = re.compile(r"([^A-Za-z0-9]{0,3})([A-Za-z]+)")
+
+
 def _prev_word(text: str, pos: int) -> tuple[str, str]:
-    m = _PREV_WORD_RE.search(text, max(0, pos - 24), pos)
-    return (m.group(1).lower(), m.group(2)) if m else ("", text[max(0, pos - 3):pos])
+    lo = pos - 24 if pos > 24 else 0
+    m = _PREV_WORD_REV_RE.match(text[lo:pos][::-1])
+    return (m.group(2)[::-1].lower(), m.group(1)[::-1]) if m else ("", text[max(0, pos - 3):pos])
 
 
 def _year_ok(text: str, start: int, end: int) -> bool:
@@ -584,9 +592,15 @@ _FREQ_WORDS = frozenset("once twice thrice times per every euros dollars million
 
 # ---- phase 1 + 2 together: the rules' productions ------------------------------
 
+_RULE_NAMES: dict[str, str] = {}   # rule -> "date.<rule>"
+
+
 def _fact(doc: Document, s: int, e: int, rule: str, kind: str, value, value_end=None) -> Fact:
-    return Fact(type="date", start=s, end=e, text=doc.text[s:e],
-                values={"kind": kind, "value": value, "value_end": value_end}, rule=f"date.{rule}")
+    name = _RULE_NAMES.get(rule)
+    if name is None:
+        name = _RULE_NAMES[rule] = f"date.{rule}"
+    # positional: the same Fact as with keywords (type, start, end, text, values, rule), cheaper
+    return Fact("date", s, e, doc.text[s:e], {"kind": kind, "value": value, "value_end": value_end}, name)
 
 
 def _date_fact(doc, s, e, rule, p: _Partial, p2: _Partial | None = None):

@@ -26,12 +26,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterable, Iterator
 
 from ..document import Document
 from ..errors import DataError
-from ..lexicon import data_text, load_tsv
+from ..lexicon import data_text, load_tsv, trie_alternation
 from ..model import Fact
 
 CATEGORIES = frozenset((
@@ -68,6 +68,9 @@ def fold(s: str) -> bytes:
 
 def _cased(s: str) -> bytes:
     return b" ".join(s.encode("ascii", "replace").translate(_CASED).split())
+
+
+_cased_mention = lru_cache(maxsize=1 << 14)(_cased)   # per mention: news repeats the same names
 
 
 def _spellings(form: str) -> list[str]:
@@ -178,31 +181,53 @@ def _stop_entries(add) -> None:
                 add(fold(s), Entry("stop"), "data/not_weapons.tsv", stop=True)
 
 
+_TRIE_LIT = tuple(b" +" if b == 32 else re.escape(bytes([b])) for b in range(256))
+_TRIE_END = -1     # a key ends at this node (sorts before every byte)
+
+
 def _trie_regex(keys: Iterable[bytes], suffixed: frozenset) -> bytes:
     """A regex matching exactly `keys`, as a trie (each node branches on its next byte).
 
     A space in a key matches a run of spaces; a key in `suffixed` may be followed by a
     model suffix (`t-72` + `b3`). Alternatives at a node start with distinct bytes, so at
     most one can match and the greedy `?` makes the longest key win.
+
+    Start-up: `_spellings` writes most designations three times (`t-72`, `t 72`, `t72`).
+    Where a node's space, hyphen and no-separator continuations are the same subtree they
+    are written once, `(?:(?: +|-|)<subtree>)`: the same matches, tried in the same order
+    (the three alternatives open with different bytes, so at most one can go on; the model
+    suffix alternative stays last), and a third less pattern for `re` to parse and compile.
     """
     root: dict = {}
     for k in keys:
         node = root
         for b in k:
-            node = node.setdefault(b, {})
-        node[None] = k in suffixed
+            child = node.get(b)
+            if child is None:
+                child = node[b] = {}
+            node = child
+        node[_TRIE_END] = k in suffixed
+    lit = _TRIE_LIT
 
     def emit(node: dict) -> bytes:
+        order = sorted(node)
+        ends = order[0] == _TRIE_END
+        if ends:
+            del order[0]
         alts = []
-        for b in sorted(k for k in node if k is not None):
-            lit = b" +" if b == 32 else re.escape(bytes([b]))
-            alts.append(lit + emit(node[b]))
-        if node.get(None):
+        spaced, hyphened = node.get(32), node.get(45)
+        if (spaced is not None and spaced == hyphened and _TRIE_END not in spaced
+                and all(node.get(b) == sub for b, sub in spaced.items())):
+            inner = [lit[b] + emit(spaced[b]) for b in sorted(spaced)]
+            alts.append(b"(?:(?: +|\\-|)" + (inner[0] if len(inner) == 1 else b"(?:" + b"|".join(inner) + b")") + b")")
+            order = [b for b in order if b != 32 and b != 45 and b not in spaced]
+        alts += [lit[b] + emit(node[b]) for b in order]
+        if ends and node[_TRIE_END]:
             alts.append(rb"[a-z][a-z0-9]{0,5}")
         if not alts:
             return b""
         body = alts[0] if len(alts) == 1 else b"(?:" + b"|".join(alts) + b")"
-        if None in node:
+        if ends:
             if len(alts) == 1 and len(body) > 1 and not body.startswith(b"(?:"):
                 body = b"(?:" + body + b")"
             body += b"?"
@@ -294,7 +319,12 @@ _HEADS_GENERIC = (
 
 
 def _alt(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", " +") for w in sorted(set(words), key=len, reverse=True))
+    """The words as one alternation, a space matching a run of spaces; the longest word that
+    lets the rest match wins. A prefix tree (`trie_alternation`) tries exactly the words a
+    longest-first list would, in the same order (the words that match at one place are
+    prefixes of each other), but the engine tests one branch per character instead of
+    every word: the tails are matched once per mention."""
+    return trie_alternation(set(words), space=" +")
 
 
 def _tail(heads: tuple[str, ...]) -> re.Pattern:
@@ -332,9 +362,9 @@ _ADJECTIVES = (
 
 
 def _rev_alt(words: Iterable[str]) -> str:
-    """Reversed literal alternation, for the verbose prefix regex (a space: `[ ]+`)."""
-    return "|".join(re.escape(w[::-1]).replace(r"\ ", "[ ]+")
-                    for w in sorted(set(words), key=len, reverse=True))
+    """Reversed literal alternation, for the verbose prefix regex (a space: `[ ]+`); a
+    prefix tree, as `_alt`."""
+    return trie_alternation({w[::-1] for w in words}, space="[ ]+")
 
 
 # Forward shape: QTY (UNIT of|for (the)?)? (ADJ ){0,3} (CALIBRE )? <weapon>, written reversed.
@@ -355,6 +385,7 @@ _PREFIX_R = re.compile(rf"""
 # the last word of anything _PREFIX_R can match, reversed ("launchers for the" -> b"eht")
 _PREFIX_TOKENS = frozenset(w.split()[-1][::-1].encode() for w in (
     *_NUMBER_WORDS, *_SCALES, *_UNITS, *_ADJECTIVES, "of", "for", "the", "mm"))
+_PREV_TOKEN_R = re.compile(rb" +([^ ]*)")   # the word before a mention, in the reversed text
 _MADE = (b"edam-", b"tliub-", b"are-")   # "US-made", "German-built", "Soviet-era", reversed
 _GAP_PUNCT = re.compile(r"[^\w\s\-]")
 _YEAR_R = re.compile(rb"[0-9]{2}(?:91|02)")     # 19xx, 20xx reversed: "In 2022 drones" has no quantity
@@ -391,12 +422,9 @@ def _left(text: str, rev: bytes, n: int, start: int) -> tuple[int, int | float |
     """
     if start == 0 or text[start - 1] not in " \t\n\u00a0":
         return start, None
-    # cheap test first: the word before must be one the prefix can end with
-    j, size = n - start, len(rev)
-    while j < size and rev[j] == 32:
-        j += 1
-    k = rev.find(b" ", j)
-    prev = rev[j:k if k >= 0 else size]
+    # cheap test first: the word before must be one the prefix can end with (rev[n - start]
+    # is the space before the mention: the spaces, then that word, reversed)
+    prev = _PREV_TOKEN_R.match(rev, n - start).group(1)
     if prev not in _PREFIX_TOKENS and not prev[-1:].isdigit() and not prev.startswith(_MADE):
         return start, None
     m = _PREFIX_R.match(rev, n - start)
@@ -452,7 +480,7 @@ def find(doc: Document) -> Iterator[Fact]:
             last_end = end
             continue
         if entry.cases is not None:
-            cased = _cased(text[start:end])[:len(key)]
+            cased = _cased_mention(text[start:end])[:len(key)]
             if cased not in entry.cases and not (entry.allcaps and cased.isupper() and len(cased) >= 4
                                                  and cased.lower() == key):
                 continue
@@ -491,10 +519,11 @@ def find(doc: Document) -> Iterator[Fact]:
             rule = "weapon.named_context"
         start = qstart
         last_end = last_fact = end
-        yield Fact(type="weapon", start=start, end=end, text=text[start:end],
-                   values={"name": entry.name, "generic": entry.kind == "generic",
-                           "category": entry.category, "quantity": qty},
-                   rule=rule)
+        # positional: Fact(type, start, end, text, values, rule), cheaper than keywords
+        yield Fact("weapon", start, end, text[start:end],
+                   {"name": entry.name, "generic": entry.kind == "generic",
+                    "category": entry.category, "quantity": qty},
+                   rule)
 
 
 def _after_determiner(folded: bytes, pos: int) -> bool:
