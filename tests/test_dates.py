@@ -38,6 +38,9 @@ def got(text, ref):
 # ---- with the reference date (REF = Thursday 2023-03-02) -----------------------------
 
 WITH_REF = [
+    case("Production started in early December 2022.", D("early December 2022", "2022-12"),
+         id="modifier-month-year"),
+    case("The talks ended in late May, 2021.", D("late May, 2021", "2021-05"), id="modifier-month-comma-year"),
     # absolute dates
     case("Lithuania signed the NASAMS contract on November 10, 2023 in Vilnius.",
          D("November 10, 2023", "2023-11-10"), id="month-day-year"),
@@ -198,6 +201,11 @@ NEGATIVES = [
     "The Sun reported that Sat and Wed are abbreviations.",
     "Two weeks ago the ministers met in Brussels.",
     "The reforms of the 1990s were costly.",
+    # a rate, not a duration
+    "Spending will grow by 0.3 percentage points a year.",
+    "Deficits may exceed the rules by 1.5% of GDP a year.",
+    # a modifier glued to a month name (found by fuzzing: it crashed the extractor)
+    "Baykar lateMay announced it would provide a drone.",
 ]
 
 

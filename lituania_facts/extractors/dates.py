@@ -584,10 +584,14 @@ def _year_ok(text: str, start: int, end: int) -> bool:
     return not nxt[:1].isalpha()
 
 
+_MONTH_YEAR_DIRECT_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]+((?:19|20)[0-9]{2})(?![0-9])")
 _MONTH_THEN_YEAR_RE = re.compile(r"[ \t]+(?:day[ \t]+)?in[ \t]+((?:19|20)[0-9]{2})(?![0-9])")
 _VERSION_WORDS = frozenset("version versions v release build firmware".split())
 _FREQ_WORDS = frozenset("once twice thrice times per every euros dollars million billion "
-                        "thousand percent litas pounds hours minutes days weeks months".split())
+                        "thousand percent litas pounds hours minutes days weeks months "
+                        # an amount or a share before `a year` makes it a rate: `0.3 points a year`
+                        "point points gdp cent zlotys hryvnias rubles roubles kroner krona rounds "
+                        "shells units tonnes tons".split())
 
 
 # ---- phase 1 + 2 together: the rules' productions ------------------------------
@@ -824,7 +828,9 @@ def _p_month(doc: Document, m: re.Match) -> Iterator[Fact]:
     text, ref = doc.text, doc.reference_date
     words = m.group().replace("-", " ").split()
     name = words[-1]
-    mon = _lex()["months"][name.lower()]
+    mon = _lex()["months"].get(name.lower())
+    if mon is None:   # a modifier glued to the month (`lateMay`): a typo, not a date to read
+        return
     mods = {w.lower() for w in words[:-1]}
     if name in ("May", "March") and not mods:
         # `May I ask`, `May God`, `Theresa May`, `the March on Washington`, `Ms March`:
@@ -835,6 +841,10 @@ def _p_month(doc: Document, m: re.Match) -> Iterator[Fact]:
     how = next((h for h in ("last", "next", "this") if h in mods), None)
     if how:
         yield _fact(doc, s, e, m.lastgroup, "date", resolve_month_relative(mon, ref, how))
+        return
+    yd = _MONTH_YEAR_DIRECT_RE.match(text, e)
+    if yd:   # `early December 2023`: the modifier, the month and its year make one fact
+        yield _fact(doc, s, yd.end(), m.lastgroup, "date", f"{yd.group(1)}-{mon:02d}")
         return
     ym = _MONTH_THEN_YEAR_RE.match(text, e)
     if ym:   # `that January day in 2011`: the year is a fact of its own, and this month's
@@ -895,7 +905,7 @@ def _p_duration(doc: Document, m: re.Match) -> Iterator[Fact]:
         return   # `every six months`: a rate (a TimeML set), not a duration
     if pw and gap == "-":
         return   # `a sub-five-minute mile`: part of a longer compound
-    if nw.lower() in ("a", "an") and (pw in _FREQ_WORDS or (not pw and gap.strip()[-1:].isdigit())):
+    if nw.lower() in ("a", "an") and (pw in _FREQ_WORDS or (not pw and gap.strip()[-1:] in tuple("0123456789%"))):
         return   # `twice a year`, `€6 million a year`: a rate, not a duration
     v = _duration_value(n, unit)
     if v:
