@@ -74,7 +74,10 @@ def patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"(?:(?P<sep>{SPACE}*(?:-|–|—|to|and){SPACE}*)(?P<cb2>{cur_before})?{SPACE}?"
         rf"(?P<n2>{DIGITS}){scale_pattern('s2')})?"
         rf"{after_part}?")
-    prefix = re.compile(rf"(?<![^\W_])(?P<cb>{cur_before}){SPACE}?:?{SPACE}?\Z")
+    # Matched on the reversed text just left of the number: one anchored attempt instead of
+    # a search over every start position of the window.
+    prefix = re.compile(rf"{SPACE}?:?{SPACE}?(?P<cb>{_flex(trie_alternation(w[::-1] for w in before))})"
+                        rf"(?![^\W_])")
     return digits, prefix, re.compile(after_part)
 
 
@@ -162,8 +165,9 @@ def find(doc: Document) -> Iterator[Fact]:
     pos = taken = 0
     while m := digits_re.search(text, pos):
         # A currency already used as the last amount's suffix is not this one's prefix.
-        p = prefix_re.search(text, max(taken, m.start() - PREFIX_WINDOW), m.start())
-        cb, cb_start = (p.group("cb"), p.start()) if p else (None, m.start())
+        lo = max(taken, m.start() - PREFIX_WINDOW)
+        p = prefix_re.match(text[lo:m.start()][::-1])
+        cb, cb_start = (p.group("cb")[::-1], m.start() - p.end()) if p else (None, m.start())
         fact, end = _from_digits(text, m, cb, cb_start, allow_range=True)
         if end < 0:
             # Not a range after all ("$4.25 and 32"): the first amount alone, and scan on
