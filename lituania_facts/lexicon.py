@@ -69,6 +69,12 @@ def alternation(words: Iterable[str], flexible_space: bool = True) -> str:
     return "|".join(out) if out else r"(?!x)x"
 
 
+@lru_cache(maxsize=None)
+def _escape(ch: str) -> str:
+    # Cached: big tries escape the same few hundred characters tens of thousands of times.
+    return re.escape(ch)
+
+
 def trie_alternation(words: Iterable[str], *, space: str | None = None, end: str = "") -> str:
     """Literal `words` as a prefix tree (`b(?:illion|n)?`): the same matches as a longest-first
     alternation, but the regex engine tries one branch per character instead of one per
@@ -88,7 +94,7 @@ def trie_alternation(words: Iterable[str], *, space: str | None = None, end: str
         node[""] = {}
 
     def emit(node: dict) -> str:
-        branches = [(space if space and ch == " " else re.escape(ch)) + emit(child)
+        branches = [(space if space and ch == " " else _escape(ch)) + emit(child)
                     for ch, child in sorted(node.items()) if ch]
         if not branches:
             return end
