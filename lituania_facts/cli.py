@@ -201,12 +201,13 @@ def build_app():
         except FactsError as e:
             _err(stderr, f"error: {e}")
             raise typer.Exit(int(ExitCode.USAGE)) from None
+        if format not in (None, Format.table, Format.json):
+            raise typer.BadParameter("summary is a table or json", param_hint="--format")
         failed = []
 
         def results():
             for r in process_paths(names, jobs=jobs):
-                if r.error:
-                    _err(stderr, f"{'warning' if r.document is None and 'skipped' in r.error.problem else 'error'}: {r.error}")
+                if report_problems(stderr, r, quiet=False):
                     failed.append(r.name)
                 yield r
         data = summarize(results())
@@ -216,6 +217,7 @@ def build_app():
             print(json.dumps(data, ensure_ascii=False, indent=2, default=sorted))
         else:
             render_summary(data, Console())
+        raise typer.Exit(int(ExitCode.INPUT_ERROR if failed else ExitCode.SUCCESS))
 
     @app.command()
     def schema():
@@ -264,7 +266,7 @@ def run_extract(paths, *, fmt, types, output, reference_date, globs, explain, qu
     from rich.console import Console
 
     from .api import DEFAULT_GLOBS, expand_paths, process_paths
-    from .errors import FactsError, SkippedDocument
+    from .errors import FactsError
 
     stderr = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
@@ -284,14 +286,7 @@ def run_extract(paths, *, fmt, types, output, reference_date, globs, explain, qu
             stream = progress(stream, len(names))
         for r in stream:
             status["facts"] += len(r.facts)
-            if not quiet:
-                for w in r.warnings:
-                    _err(stderr, f"warning: {w}")
-            if isinstance(r.error, SkippedDocument):
-                if not quiet:
-                    _err(stderr, f"warning: {r.error}")
-            elif r.error:
-                _err(stderr, f"error: {r.error}")
+            if report_problems(stderr, r, quiet):
                 status["code"] = ExitCode.INPUT_ERROR
             yield r
 
@@ -320,6 +315,24 @@ def run_extract(paths, *, fmt, types, output, reference_date, globs, explain, qu
         _err(stderr, "error: no facts found (--fail-on-empty)")
         return ExitCode.INPUT_ERROR
     return status["code"]
+
+
+def report_problems(stderr, r, quiet: bool) -> bool:
+    """One stderr line per warning or error of a document; True when it is an error (exit 1):
+    a skipped binary file is a warning, an unreadable or failed document an error."""
+    from .errors import SkippedDocument
+
+    if not quiet:
+        for w in r.warnings:
+            _err(stderr, f"warning: {w}")
+    if isinstance(r.error, SkippedDocument):
+        if not quiet:
+            _err(stderr, f"warning: {r.error}")
+        return False
+    if r.error:
+        _err(stderr, f"error: {r.error}")
+        return True
+    return False
 
 
 def _progress(console):

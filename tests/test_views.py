@@ -90,3 +90,12 @@ def test_fail_on_empty(run, tmp_path):
     r = run("extract", tmp_path, "-f", "jsonl", "--fail-on-empty")
     assert r.exit_code == 1 and "no facts found" in r.stderr
     assert run("extract", SEEDS, "-f", "jsonl", "--fail-on-empty").exit_code == 0
+
+
+def test_summary_reports_a_bad_file_and_exits_1(run, tmp_path):
+    (tmp_path / "a.txt").write_text("Vilnius pledged €6 million.", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    r = run("summary", tmp_path, "--format", "json")
+    assert r.exit_code == 1
+    assert json.loads(r.stdout)["money"]["EUR"]["count"] == 1
+    assert "gone.txt" in r.stderr
