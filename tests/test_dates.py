@@ -40,6 +40,9 @@ def got(text, ref):
 WITH_REF = [
     case("Production started in early December 2022.", D("early December 2022", "2022-12"),
          id="modifier-month-year"),
+    # reported future: `would` after `said` looks forward from the reference date
+    case("The minister said on Monday that the army would hold a parade in August.",
+         D("Monday", "2023-02-27"), D("August", "2023-08"), id="reported-future-month"),
     case("The talks ended in late May, 2021.", D("late May, 2021", "2021-05"), id="modifier-month-comma-year"),
     # absolute dates
     case("Lithuania signed the NASAMS contract on November 10, 2023 in Vilnius.",

@@ -90,7 +90,10 @@ DASH = "[-\u2013\u2014~]"
 _FUTURE_WORDS = ("will", "shall", "won't", "won\u2019t", "'ll", "\u2019ll", "is to", "are to",
                  "is due to", "are due to", "is going to", "are going to", "is expected to",
                  "are expected to", "is scheduled to", "are scheduled to", "plan to", "plans to",
-                 "intend to", "intends to", "due in", "due on", "due by")
+                 "intend to", "intends to", "due in", "due on", "due by",
+                 # reported future: `said on Monday that Poland would hold a parade in August`
+                 "would", "could", "expects to", "expect to", "expected to", "is set to",
+                 "are set to", "aims to", "aim to")
 # No leading `\b` and no IGNORECASE: starting with literal characters lets `re` skip ahead
 # fast; the left word boundary is checked in `_future`.
 FUTURE_RE = re.compile("(?:" + trie_alternation(_FUTURE_WORDS + tuple(_cap(w) for w in _FUTURE_WORDS)) + r")\b")
