@@ -76,8 +76,15 @@ POSITIVE = [
          role="ambassador", country="United States", role_text="U.S. Ambassador to Lithuania"),
     case("Vice-Minister of National Defence Vilius Semėška signed the contract.", "Vilius Semėška",
          role="deputy defence minister"),
+    # the commander of a country's whole armed forces is its chief of defence
     case("Commander of the Lithuanian Armed Forces Gen. Raimundas Vaikšnoras spoke.",
-         "Raimundas Vaikšnoras", role="commander", country="Lithuania"),
+         "Raimundas Vaikšnoras", role="chief of defence", country="Lithuania"),
+    case("Commander of the Ukrainian Ground Forces Gen. Oleksandr Pavliuk spoke.",
+         "Oleksandr Pavliuk", role="commander", country="Ukraine", id="commander-of-one-branch"),
+    case("Leningrad region governor Alexander Drozdenko confirmed the fire.",
+         "Alexander Drozdenko", role="governor", country="Russia", id="region-gives-country"),
+    case("Defence Commissioner Andrius Kubilius called it a turning point.", "Andrius Kubilius",
+         role="official", country="European Union", ref=date(2025, 3, 1), id="known-eu-commissioner"),
     case("Zelensky's chief of staff Andriy Yermak arrived in Washington.", "Andriy Yermak",
          role="chief of staff", country="Ukraine"),
     case("Former defence minister Raimundas Karoblis said the plan was sound.",
@@ -442,3 +449,9 @@ def test_no_known_name_word_is_blocked():
         for full in (k.name, *k.aliases):
             for w in full.split():
                 assert w in O._PARTICLE_SET or O.fold(w).lower() not in lex.blocked, (full, w)
+
+
+def test_a_portfolio_word_is_not_a_name():
+    facts = facts_of("Answered by the Minister for Defence Procurement and Industry.", "official",
+                     reference_date=REF)
+    assert [f.text for f in facts] == []

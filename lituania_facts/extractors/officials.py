@@ -711,6 +711,8 @@ def _find_mentions(doc: Document, lex: Lexicon) -> tuple[list[Mention], list[tup
             role = role_row[1] if (rank and role_row[1]) else role_row[0]
         else:
             role = ranks.get(low)
+        if role == "commander" and tail and _WHOLE_FORCES.search(tail):
+            role = "chief of defence"    # `Commander of the Lithuanian Armed Forces`
         if role is None:
             continue
         tokens = _take_left(name.split(), lex) if name else []
@@ -1125,6 +1127,10 @@ _COMMITTEE_CHAIR = re.compile(
     r"(?P<body>[^,.;:()\n]{0,80}?)(?<![\w])[Cc]ommittee(?![\w])")
 _PARLIAMENT_WORDS = ("parliament", "Seimas", "Saeima", "Riigikogu", "Sejm", "Bundestag", "Congress",
                      "Senate", "House", "Verkhovna Rada", "Rada", "Committee on")
+
+
+# The commander of a country's whole armed forces is its chief of defence.
+_WHOLE_FORCES = re.compile(r"(?:Armed|Defen[cs]e)[ \t]+Forces\Z")
 
 
 def _committee_chairs(text: str, lex: Lexicon, found: list[Mention]) -> list[Mention]:
