@@ -120,3 +120,9 @@ def test_cents_are_numbers_only():
     facts = facts_of("It cost 25 dollars and per cent more, or thirteen dollars and forty-five cents.", "money")
     assert [(f.text, f["amount"]) for f in facts] == [
         ("25 dollars", 25), ("thirteen dollars and forty-five cents", 13.45)]
+
+
+def test_unicode_case_folding_in_scale_words():
+    # found by fuzzing: `(?i)` lets the long s `ſ` match `s`; the lookup must fold the same way
+    facts = facts_of("It cost about EUR 152 millionſ in all.", "money")
+    assert [(f.text, f["amount"]) for f in facts] == [("about EUR 152 millionſ", 152_000_000)]

@@ -21,7 +21,7 @@ def qualifier_re() -> re.Pattern:
 
 @cache
 def qualifier_map() -> dict[str, str]:
-    return {q.lower(): v for q, v in load_tsv("qualifiers.tsv", 2)}
+    return {q.casefold(): v for q, v in load_tsv("qualifiers.tsv", 2)}
 
 
 def qualifier_before(text: str, start: int) -> tuple[int, str | None, bool]:
@@ -31,7 +31,7 @@ def qualifier_before(text: str, start: int) -> tuple[int, str | None, bool]:
     if not m or m.start() == start:
         return start, None, False
     q = m.group("q")
-    qual = qualifier_map().get(" ".join(q.lower().split())) if q else None
+    qual = qualifier_map().get(" ".join(q.casefold().split())) if q else None
     return m.start(), qual, bool(m.group("between"))
 
 
@@ -39,7 +39,7 @@ def qualifier_before(text: str, start: int) -> tuple[int, str | None, bool]:
 def scales() -> tuple[dict[str, float], str, str]:
     """({surface: multiplier}, spaced alternation, attached-only alternation)."""
     rows = load_tsv("scales.tsv", 3)
-    mult = {s.lower(): float(m) for s, m, _ in rows}
+    mult = {s.casefold(): float(m) for s, m, _ in rows}
     spaced = alternation(s for s, _, a in rows if a == "no")
     attached = alternation(s for s, _, a in rows if a == "yes")
     return mult, spaced, attached
@@ -56,7 +56,8 @@ def scale_pattern(name: str) -> str:
 def scale_value(s: str | None) -> float:
     if not s:
         return 1.0
-    return scales()[0][s.strip(" \t\u00a0-").lower()]
+    # casefold, as the (?i) pattern matched: `ſ` (long s) and `K` (Kelvin sign) fold to s, k
+    return scales()[0][s.strip(" \t\u00a0-").casefold()]
 
 
 _WORDS_AT_START_RE = re.compile(WORDS)

@@ -42,7 +42,7 @@ def patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 @cache
 def share_map() -> dict[str, str]:
-    return {s.lower(): v for s, v in load_tsv("shares.tsv", 2)}
+    return {s.casefold(): v for s, v in load_tsv("shares.tsv", 2)}
 
 
 def _in_url(text: str, start: int, end: int) -> bool:
@@ -62,7 +62,7 @@ def _fact(text: str, start: int, end: int, value: float, value_max: float | None
     start, qualifier, _ = qualifier_before(text, start)
     of_re = patterns()[2]
     o = of_re.match(text, end)
-    of = share_map().get(" ".join(o.group("of").lower().split())) if o else None
+    of = share_map().get(" ".join(o.group("of").casefold().split())) if o else None
     return Fact("percentage", start, end, text[start:end],
                 {"value": clean_float(value), "value_max": clean_float(value_max), "unit": unit,
                  "of": of, "qualifier": qualifier}, rule)
