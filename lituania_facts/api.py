@@ -150,6 +150,8 @@ def process_path(name: str, *, reference_date: date | None = None,
         doc = read_document(name, reference_date)
     except FactsError as e:
         return DocumentResult(name, error=e)
+    except Exception as e:  # noqa: BLE001 - a bug in reading one file must not stop the run
+        return DocumentResult(name, error=FactsError(name, f"internal error: {type(e).__name__}: {e}"))
     seconds = default_budget(len(doc.text)) if budget == -1 else budget
     failures: list[str] = []
     try:

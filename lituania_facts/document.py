@@ -191,9 +191,10 @@ def _dateline_match(m: re.Match) -> date | None:
         return _safe_date(g["y1"], g["m1"], g["d1"])
     if g["y2"]:
         return _safe_date(g["y2"], g["m2"], g["d2"])
+    # By the first three letters: the pattern also lets through `Sepember` (sep-t?-ember).
     if g["y3"]:
-        return _safe_date(g["y3"], _MONTHS[g["mn3"].lower().rstrip(".")], g["d3"])
-    return _safe_date(g["y4"], _MONTHS[g["mn4"].lower().rstrip(".")], g["d4"])
+        return _safe_date(g["y3"], _MONTHS[g["mn3"][:3].lower()], g["d3"])
+    return _safe_date(g["y4"], _MONTHS[g["mn4"][:3].lower()], g["d4"])
 
 
 def detect_reference_date(text: str) -> tuple[date | None, str | None]:

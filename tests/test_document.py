@@ -25,6 +25,8 @@ from lituania_facts.errors import SkippedDocument
      None, None),
     ("Plain text with no date at all.", None, None),
     (" date 2023-02-31 impossible date", None, None),
+    # found by fuzzing: a misspelt month the pattern lets through must not crash
+    ("KYIV, 14 Sepember 2025 (Ukrinform) – drones struck the refinery.", date(2025, 9, 14), "dateline"),
 ])
 def test_reference_date(text, expected, source):
     assert detect_reference_date(text) == (expected, source)
