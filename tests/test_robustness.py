@@ -132,7 +132,7 @@ def test_time_budget_reports_the_document_and_goes_on(tmp_path, monkeypatch):
 def test_ctrl_c_exits_130_with_one_line():
     p = subprocess.Popen(FACTS + ["extract", "-", "-f", "jsonl"], stdin=subprocess.PIPE,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(1.0)   # it now waits on stdin
+    time.sleep(3.0)   # it now waits on stdin (start-up takes well under a second)
     p.send_signal(signal.SIGINT)
     out, err = p.communicate(timeout=20)
     assert p.returncode == 130
