@@ -38,6 +38,10 @@ def got(text, ref):
 # ---- with the reference date (REF = Thursday 2023-03-02) -----------------------------
 
 WITH_REF = [
+    case("The share rose from 23% in 2021 to 41% in January.", D("2021", "2021"), D("January", "2023-01"),
+         id="year-then-percentage-not-a-range"),
+    case("In 2022 it took the army a year to build it.", D("2022", "2022"), P("a year", "P1Y"),
+         id="a-year-after-a-verb-is-a-duration"),
     case("Production started in early December 2022.", D("early December 2022", "2022-12"),
          id="modifier-month-year"),
     # reported future: `would` after `said` looks forward from the reference date
@@ -207,6 +211,7 @@ NEGATIVES = [
     # a rate, not a duration
     "Spending will grow by 0.3 percentage points a year.",
     "Deficits may exceed the rules by 1.5% of GDP a year.",
+    "Ukraine now makes more than 1,000 of them a day.",
     # a modifier glued to a month name (found by fuzzing: it crashed the extractor)
     "Baykar lateMay announced it would provide a drone.",
 ]

@@ -171,6 +171,10 @@ POSITIVE = [
          "Rūta Miliūtė", role="member of parliament", country="Lithuania", id="committee-chair-seimas"),
     case("Anna Schmidt, the chair of the Bundestag's defence committee, warned of costs.",
          "Anna Schmidt", role="member of parliament", country="Germany", id="committee-chair-bundestag"),
+    case("According to Laima Petrauskienė, a member of the Seimas, the vote was close.",
+         "Laima Petrauskienė", role="member of parliament", country="Lithuania", id="according-to-appositive"),
+    case("Vytautas Landsbergis, Chairman of the Supreme Council, appealed to the world.",
+         "Vytautas Landsbergis", role="speaker", id="supreme-council-chairman"),
     # an appositive role with a lower-case portfolio after it
     case("Rasa Jankauskienė, the EU's first commissioner for fisheries and oceans, spoke in Vilnius.",
          "Rasa Jankauskienė", role="official", country="European Union", id="appositive-portfolio-tail"),

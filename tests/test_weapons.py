@@ -50,6 +50,8 @@ NAMED = [
     case("Sweden offered the Carl Gustaf M4 anti-tank weapon.",
          ("Carl Gustaf M4 anti-tank weapon", "Carl-Gustaf", "anti_tank", None)),
     case("The Krasukha jammed signals.", ("Krasukha", "Krasukha", "electronic_warfare", None)),
+    case("Poland also ordered AGM-179 JAGM missiles.", ("AGM-179 JAGM missiles", "JAGM", "missile", None),
+         id="jagm"),
     case("Ukraine used FP-1 long-range drones against the refinery.",
          ("FP-1 long-range drones", "FP-1", "drone", None), id="fp-1"),
     case("The UK will supply 5,000 Martlet missiles to Ukraine.",

@@ -590,6 +590,12 @@ def _year_ok(text: str, start: int, end: int) -> bool:
 _MONTH_YEAR_DIRECT_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]+((?:19|20)[0-9]{2})(?![0-9])")
 _MONTH_THEN_YEAR_RE = re.compile(r"[ \t]+(?:day[ \t]+)?in[ \t]+((?:19|20)[0-9]{2})(?![0-9])")
 _VERSION_WORDS = frozenset("version versions v release build firmware".split())
+# Words after which `a year`, `a month` is a span of time, even with a number before them.
+_DURATION_LEADS = frozenset("for in over within about around nearly almost than lasted lasts took "
+                            "takes spent spend after before only just least half another "
+                            "past next last first whole entire".split())
+# A number and at most two words just before `a day`: `20 drones a day`, `1,000 of them a day`.
+_NUMBER_THEN_WORDS = re.compile(r"[0-9][0-9,.%]*(?:[ \t]+[^\W\d][\w'’-]*){0,2}[ \t]+\Z")
 _FREQ_WORDS = frozenset("once twice thrice times per every euros dollars million billion "
                         "thousand percent litas pounds hours minutes days weeks months "
                         # an amount or a share before `a year` makes it a rate: `0.3 points a year`
@@ -740,6 +746,9 @@ def _p_range_in_month2(doc: Document, m: re.Match) -> Iterator[Fact]:
         yield f
 
 
+_PERCENT_AFTER = re.compile(r"[ \t]?(?:%|per[ \t]?cent|pct)")
+
+
 def _p_range_years(doc: Document, m: re.Match) -> Iterator[Fact]:
     """`from 2026 through 2030`, `2026-2030`, `2026–30`, `2022/23`; `2015-12` is a month."""
     s, e = m.span()
@@ -750,6 +759,11 @@ def _p_range_years(doc: Document, m: re.Match) -> Iterator[Fact]:
     sep = span[i1 + 4:span.rindex(nums[1])]
     prefix = span[:i1].strip().lower()
     if len(y2) == 2:
+        if _PERCENT_AFTER.match(doc.text, e):
+            # `from 23% in 2023 to 41%`: the second number is a share, not a year
+            if _year_ok(doc.text, s + i1, s + i1 + 4):
+                yield _fact(doc, s + i1, s + i1 + 4, "year", "date", str(y1))
+            return
         if "-" in sep and int(y2) <= 12 and prefix not in ("from", "between"):
             # `2015-12`: a month (Y-M, as the conformance cases read it)
             f = _date_fact(doc, s + i1, e, "numeric_ym", _Partial(y1, int(y2)))
@@ -908,8 +922,10 @@ def _p_duration(doc: Document, m: re.Match) -> Iterator[Fact]:
         return   # `every six months`: a rate (a TimeML set), not a duration
     if pw and gap == "-":
         return   # `a sub-five-minute mile`: part of a longer compound
-    if nw.lower() in ("a", "an") and (pw in _FREQ_WORDS or (not pw and gap.strip()[-1:] in tuple("0123456789%"))):
-        return   # `twice a year`, `€6 million a year`: a rate, not a duration
+    if nw.lower() in ("a", "an") and (pw in _FREQ_WORDS or (not pw and gap.strip()[-1:] in tuple("0123456789%"))
+                                      or (pw not in _DURATION_LEADS
+                                          and _NUMBER_THEN_WORDS.search(doc.text, max(0, s - 40), s))):
+        return   # `twice a year`, `€6 million a year`, `1,000 of them a day`: a rate, not a duration
     v = _duration_value(n, unit)
     if v:
         yield _fact(doc, *m.span(), m.lastgroup, "duration", v)

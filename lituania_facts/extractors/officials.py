@@ -633,8 +633,9 @@ def _closes(text: str, pos: int) -> bool:
             or _PORTFOLIO_TAIL.match(text, pos) is not None)
 
 
-# A lower-case portfolio after an appositive role: `X, the EU's commissioner for defence and space,`.
-_PORTFOLIO_TAIL = re.compile(r"(?:for|of|and)(?:[ \t]+(?:[a-z][a-z-]*)){1,6}[ \t]*[,.;:()\n–—]")
+# A portfolio or a second title after an appositive role: `X, the EU's commissioner for defence and
+# space,`, `X, Member of the Seimas and Chair of the Committee on National Security and Defence,`.
+_PORTFOLIO_TAIL = re.compile(r"(?:for|of|and)(?:[ \t]+(?:[a-z][a-z-]*|[A-Z][a-z]+)){1,10}[ \t]*[,.;:()\n–—]")
 
 
 def _anchors(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
@@ -758,7 +759,10 @@ def _find_mentions(doc: Document, lex: Lexicon) -> tuple[list[Mention], list[tup
             tokens = _take_right([w for _, _, w in words], lex)
             if tokens:
                 n_start, n_end = words[len(words) - len(tokens)][0], lm.end(1)
-                _, prev = _word_before(text, n_start)
+                k_prev, prev = _word_before(text, n_start)
+                # `in Vilnius, the capital`: a place, not a person; but `according to X, ...` is
+                if prev == "to" and _word_before(text, k_prev)[1].lower() == "according":
+                    prev = ""
                 if not (prev.islower() and prev in {"in", "at", "from", "to", "into", "near", "across",
                                                     "via", "outside", "inside", "of", "for", "with"}):
                     mentions.append(Mention(n_start, n_end, tokens, "official.appositive",
