@@ -24,11 +24,13 @@ def run(monkeypatch):
     return _run
 
 
-def test_every_seed_fact_validates_against_the_schema(run):
+@pytest.mark.parametrize("folder", [SEEDS, ROOT / "tests" / "texts", ROOT / "tests" / "heldout"],
+                         ids=["seeds", "texts", "heldout"])
+def test_every_fact_validates_against_the_schema(run, folder):
     schema = json.loads(run("schema").stdout)
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
-    out = run("extract", SEEDS, "-f", "jsonl", "--explain").stdout
+    out = run("extract", folder, "-f", "jsonl", "--explain").stdout
     facts = [json.loads(line) for line in out.splitlines()]
     assert facts
     for f in facts:
