@@ -42,6 +42,9 @@ WITH_REF = [
          id="year-then-percentage-not-a-range"),
     case("In 2022 it took the army a year to build it.", D("2022", "2022"), P("a year", "P1Y"),
          id="a-year-after-a-verb-is-a-duration"),
+    case("Rutte took over at NATO on October 1 last year.", D("October 1 last year", "2022-10-01"),
+         id="day-month-relative-year"),
+    case("The deal is due in January next year.", D("January next year", "2024-01"), id="month-next-year"),
     case("Production started in early December 2022.", D("early December 2022", "2022-12"),
          id="modifier-month-year"),
     # reported future: `would` after `said` looks forward from the reference date
@@ -212,6 +215,7 @@ NEGATIVES = [
     "Spending will grow by 0.3 percentage points a year.",
     "Deficits may exceed the rules by 1.5% of GDP a year.",
     "Ukraine now makes more than 1,000 of them a day.",
+    "Output doubled compared with the previous year.",
     # a modifier glued to a month name (found by fuzzing: it crashed the extractor)
     "Baykar lateMay announced it would provide a drone.",
 ]

@@ -175,6 +175,12 @@ POSITIVE = [
          "Laima Petrauskienė", role="member of parliament", country="Lithuania", id="according-to-appositive"),
     case("Vytautas Landsbergis, Chairman of the Supreme Council, appealed to the world.",
          "Vytautas Landsbergis", role="speaker", id="supreme-council-chairman"),
+    # a present office wins over a former one stated elsewhere
+    case("Secretary General Mark Rutte called it a leap. Rutte, the former Dutch prime minister, cut "
+         "the text.", "Mark Rutte", role="secretary general", country="NATO", ref=date(2025, 6, 26),
+         id="present-office-over-former"),
+    case("Minister of the Armed Forces Sébastien Lecornu visited the camp.", "Sébastien Lecornu",
+         role="defence minister", id="minister-of-the-armed-forces"),
     # an appositive role with a lower-case portfolio after it
     case("Rasa Jankauskienė, the EU's first commissioner for fisheries and oceans, spoke in Vilnius.",
          "Rasa Jankauskienė", role="official", country="European Union", id="appositive-portfolio-tail"),

@@ -28,6 +28,7 @@ POSITIVE = [
     case("Nearly 40% of voters agreed.", "Nearly 40%", 40, qualifier="approx"),
     case("It spends 2% of gross domestic product.", "2%", 2, of="GDP"),
     case("Defence takes 15% of the budget.", "15%", 15, of="budget"),
+    case("It was a five percentage-point jump.", "five percentage-point", 5, unit="percentage_point"),
     case("Spending rose by more than a percentage point.", "more than a percentage point", 1,
          unit="percentage_point", qualifier="over"),
 ]

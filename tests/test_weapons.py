@@ -50,6 +50,12 @@ NAMED = [
     case("Sweden offered the Carl Gustaf M4 anti-tank weapon.",
          ("Carl Gustaf M4 anti-tank weapon", "Carl-Gustaf", "anti_tank", None)),
     case("The Krasukha jammed signals.", ("Krasukha", "Krasukha", "electronic_warfare", None)),
+    case("Russian units hit a Bradley fighting vehicle near Pokrovsk.",
+         ("Bradley fighting vehicle", "Bradley", "armoured_vehicle", None), id="alias-case-falls-back-to-shorter"),
+    case("Units with Polonez multiple rocket launchers will train in the east.",
+         ("Polonez multiple rocket launchers", "Polonez", "rocket_artillery", None), id="polonez"),
+    case("Canadian LAV 6 armoured vehicles patrol the base.",
+         ("LAV 6 armoured vehicles", "LAV 6", "armoured_vehicle", None), id="lav-6"),
     case("Poland also ordered AGM-179 JAGM missiles.", ("AGM-179 JAGM missiles", "JAGM", "missile", None),
          id="jagm"),
     case("Ukraine used FP-1 long-range drones against the refinery.",
@@ -188,6 +194,7 @@ QUANTITIES = [
 ]
 
 NEGATIVES = [
+    "French soldiers serve in the battlegroup at Tapa under Mission Lynx.",
     "The planned assistance includes logistics vehicles and all-terrain vehicles.",
     "Lithuania supplied weapons and equipment for the winter season.",
     "Turkish drone maker Baykar donated the money.",

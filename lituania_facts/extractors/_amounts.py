@@ -6,7 +6,7 @@ import re
 from functools import cache, lru_cache
 
 from ..lexicon import alternation, load_tsv
-from ._numbers import ARTICLE_BEFORE, WORDS, WORDS_AFTER_GAP, parse_words
+from ._numbers import ARTICLE_BEFORE, ARTICLE_HEADS, WORDS, WORDS_AFTER_GAP, parse_words
 
 SPACE = r"[ \t\u00a0]"
 QUALIFIER_WINDOW = 40
@@ -72,8 +72,9 @@ def word_numbers(text: str) -> tuple[tuple[int, int, float], ...]:
     spans = [(first.start(), first.end())] if first else []
     spans += [(m.start("w"), m.end("w")) for m in _WORDS_RE.finditer(text)]
     for start, end in spans:
-        a = ARTICLE_BEFORE.search(text, max(0, start - 4), start)
-        if a:   # "a billion", "half a billion" starts at "a"
+        first = text[start:end].split(None, 1)[0].split("-", 1)[0].lower()
+        a = ARTICLE_BEFORE.search(text, max(0, start - 4), start) if first in ARTICLE_HEADS else None
+        if a:   # "a billion", "a dozen" start at "a"; "a five-point plan" does not
             start = a.start()
         v = parse_words(text[start:end])
         if v is not None:

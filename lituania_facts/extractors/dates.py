@@ -207,7 +207,7 @@ def _master() -> re.Pattern:
                      f"(?!-old|{_}(?:old|older|younger|of age|ago)\\b|[A-Za-z]"
                      f"|{_}(?:an?|per|each|every){_}{unit}\\b)"),   # `seven days a week`: a rate
         # e.g. `over the next decade`, `the past year` (`the next year` is a date: relative_unit)
-        ("duration_the", "THE", f"[Tt]he{_}(?:(?:{_ci1_alt(['past', 'last', 'previous'])}){_}(?:month|year|decade)"
+        ("duration_the", "THE", f"[Tt]he{_}(?:(?:{_ci1_alt(['past', 'last'])}){_}(?:month|year|decade)"
                          f"|(?:{_ci1_alt(['next', 'coming', 'following'])}){_}(?:fortnight|decade))(?![A-Za-z])"),
     ]
     words = {
@@ -975,4 +975,30 @@ def find(doc: Document) -> Iterable[Fact]:
         for m in pat.finditer(text, max(ws, last_end), we):
             last_end = m.end()
             out.extend(productions[m.lastgroup](doc, m))
+    return _join_relative_year(doc, out) if len(out) > 1 else out
+
+
+_RELATIVE_YEARS = frozenset(("last year", "this year", "next year"))
+_FOUR_DIGITS = re.compile(r"[0-9]{4}")
+
+
+def _join_relative_year(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """`on October 1 last year`: the day or month takes the year its relative words give,
+    one fact instead of a year-less date and a separate `last year`."""
+    out: list[Fact] = []
+    i = 0
+    while i < len(facts):
+        f = facts[i]
+        g = facts[i + 1] if i + 1 < len(facts) else None
+        v = f.values["value"]
+        if (g is not None and g.text.lower() in _RELATIVE_YEARS and doc.text[f.end:g.start] == " "
+                and f.values["kind"] == "date" and f.values["value_end"] is None
+                and v is not None and len(v) >= 7 and not _FOUR_DIGITS.search(f.text)):
+            year = g.values["value"]
+            out.append(_fact(doc, f.start, g.end, "month_day_relative_year", "date",
+                             year + v[4:] if year else None))
+            i += 2
+            continue
+        out.append(f)
+        i += 1
     return out

@@ -1023,12 +1023,18 @@ def _office_of(lex: Lexicon, i: int, ref: date | None, role: str | None, country
     return got
 
 
+_FORMER = re.compile(r"(?:the[ \t]+)?(?:former|ex-|ex[ \t]|then-|then[ \t])", re.I)
+
+
 def _role_and_country(p: Person, doc: Document, lex: Lexicon) -> tuple[str | None, str | None, str | None]:
     """The most specific role the text states, the first country it states, and what the text
     leaves out from the office of the known-officials file at the reference date."""
     best = None
     country = None
-    for m in p.mentions:
+    # A past office (`the former Dutch prime minister`) yields to a present one stated elsewhere.
+    current = [m for m in p.mentions if not _FORMER.match(m.role_text or "")]
+    pool = current if any(m.role for m in current) else p.mentions
+    for m in pool:
         if m.role and (best is None or GENERIC_ROLES.get(m.role, 0) < GENERIC_ROLES.get(best.role, 0)
                        or (best.rule == "official.rank" and m.rule != "official.rank")):
             best = m

@@ -23,7 +23,7 @@ from ._numbers import DIGITS, parse_digits
 
 # Unit after the number; "points" turns it into percentage points.
 UNIT = (rf"(?:{SPACE}?%(?:{SPACE}+points?\b)?"
-        rf"|(?:{SPACE}|-)?(?:[Pp]ercentage{SPACE}+points?|[Pp]ercent(?:age)?s?(?:{SPACE}+points?)?"
+        rf"|(?:{SPACE}|-)?(?:[Pp]ercentage(?:{SPACE}+|-)points?|[Pp]ercent(?:age)?s?(?:{SPACE}+points?)?"
         rf"|[Pp]er{SPACE}?cent(?:{SPACE}+points?)?|pct(?:{SPACE}+points?)?|p\.p\.|pp)(?![^\W\d_]))")
 # A sign just left of the number: "minus five percent", "-3%" (but not the "-" of "5-6%").
 SIGN_BEFORE = re.compile(rf"(?:(?<![\w-])(?:[Mm]inus|[Nn]egative){SPACE}+|(?<![\w.,%-])[-−])\Z")

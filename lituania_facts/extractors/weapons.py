@@ -479,10 +479,16 @@ def find(doc: Document) -> Iterator[Fact]:
         if entry.kind == "stop":
             last_end = end
             continue
-        if entry.cases is not None:
-            cased = _cased_mention(text[start:end])[:len(key)]
-            if cased not in entry.cases and not (entry.allcaps and cased.isupper() and len(cased) >= 4
-                                                 and cased.lower() == key):
+        if not _case_ok(entry, text, start, end, key):
+            # A longer alias failed on case (`a Bradley fighting vehicle` is not the alias
+            # `Bradley Fighting Vehicle`): the shorter aliases it starts with may still fit.
+            while b" " in key:
+                key = key.rsplit(b" ", 1)[0]
+                end = start + len(key)
+                entry = entries.get(key)
+                if entry is not None and entry.kind != "stop" and _case_ok(entry, text, start, end, key):
+                    break
+            else:
                 continue
         while end < n and text[end].isalnum():   # a non-ASCII letter ends the word: "Akıncı"
             end += 1
@@ -524,6 +530,15 @@ def find(doc: Document) -> Iterator[Fact]:
                    {"name": entry.name, "generic": entry.kind == "generic",
                     "category": entry.category, "quantity": qty},
                    rule)
+
+
+def _case_ok(entry, text: str, start: int, end: int, key: bytes) -> bool:
+    """Is the mention written in one of the entry's cases (`Patriot`, not `patriot`)?"""
+    if entry.cases is None:
+        return True
+    cased = _cased_mention(text[start:end])[:len(key)]
+    return cased in entry.cases or (entry.allcaps and cased.isupper() and len(cased) >= 4
+                                    and cased.lower() == key)
 
 
 def _after_determiner(folded: bytes, pos: int) -> bool:
