@@ -215,6 +215,7 @@ NEGATIVES = [
     "Spending will grow by 0.3 percentage points a year.",
     "Deficits may exceed the rules by 1.5% of GDP a year.",
     "Ukraine now makes more than 1,000 of them a day.",
+    "Windfall profits of roughly €3bn a year go to Kyiv.",
     "Output doubled compared with the previous year.",
     # a modifier glued to a month name (found by fuzzing: it crashed the extractor)
     "Baykar lateMay announced it would provide a drone.",

@@ -175,6 +175,8 @@ POSITIVE = [
          "Laima Petrauskienė", role="member of parliament", country="Lithuania", id="according-to-appositive"),
     case("Vytautas Landsbergis, Chairman of the Supreme Council, appealed to the world.",
          "Vytautas Landsbergis", role="speaker", id="supreme-council-chairman"),
+    case("Kyiv's human rights commissioner, Dmytro Kovalenko, said the men were freed.", "Dmytro Kovalenko",
+         role="official", country="Ukraine", id="human-rights-commissioner"),
     # a present office wins over a former one stated elsewhere
     case("Secretary General Mark Rutte called it a leap. Rutte, the former Dutch prime minister, cut "
          "the text.", "Mark Rutte", role="secretary general", country="NATO", ref=date(2025, 6, 26),

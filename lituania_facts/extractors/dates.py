@@ -595,7 +595,7 @@ _DURATION_LEADS = frozenset("for in over within about around nearly almost than 
                             "takes spent spend after before only just least half another "
                             "past next last first whole entire".split())
 # A number and at most two words just before `a day`: `20 drones a day`, `1,000 of them a day`.
-_NUMBER_THEN_WORDS = re.compile(r"[0-9][0-9,.%]*(?:[ \t]+[^\W\d][\w'’-]*){0,2}[ \t]+\Z")
+_NUMBER_THEN_WORDS = re.compile(r"[0-9][0-9,.%]*[A-Za-z]*(?:[ \t]+[^\W\d][\w'’-]*){0,2}[ \t]+\Z")
 _FREQ_WORDS = frozenset("once twice thrice times per every euros dollars million billion "
                         "thousand percent litas pounds hours minutes days weeks months "
                         # an amount or a share before `a year` makes it a rate: `0.3 points a year`
