@@ -42,6 +42,7 @@ WITH_REF = [
          id="year-then-percentage-not-a-range"),
     case("In 2022 it took the army a year to build it.", D("2022", "2022"), P("a year", "P1Y"),
          id="a-year-after-a-verb-is-a-duration"),
+    case("Spending rose 2 percentage points compared with 2021.", D("2021", "2021"), id="compared-with-year"),
     case("Rutte took over at NATO on October 1 last year.", D("October 1 last year", "2022-10-01"),
          id="day-month-relative-year"),
     case("The deal is due in January next year.", D("January next year", "2024-01"), id="month-next-year"),

@@ -177,6 +177,13 @@ POSITIVE = [
          "Vytautas Landsbergis", role="speaker", id="supreme-council-chairman"),
     case("Kyiv's human rights commissioner, Dmytro Kovalenko, said the men were freed.", "Dmytro Kovalenko",
          role="official", country="Ukraine", id="human-rights-commissioner"),
+    case("Commander-in-Chief Oleksandr Petrenko said drones inflict most losses.", "Oleksandr Petrenko",
+         role="commander", id="commander-in-chief-title-case"),
+    case("Committee chairman Tomas Jonaitis opened the hearing in the Seimas.", "Tomas Jonaitis",
+         role="member of parliament", id="committee-chairman-title"),
+    case("Mykhailo Fedorov, Ukraine's Minister of Digital Transformation, praised the drone makers.",
+         "Mykhailo Fedorov", role="minister", country="Ukraine",
+         role_text="Ukraine's Minister of Digital Transformation", ref=None, id="portfolio-not-refined"),
     # a present office wins over a former one stated elsewhere
     case("Secretary General Mark Rutte called it a leap. Rutte, the former Dutch prime minister, cut "
          "the text.", "Mark Rutte", role="secretary general", country="NATO", ref=date(2025, 6, 26),

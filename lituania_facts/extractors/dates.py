@@ -575,6 +575,8 @@ def _year_ok(text: str, start: int, end: int) -> bool:
         return False            # `by 2030 soldiers`
     if not gap and word in _YEAR_PREP:
         return True             # `in 2022`, `by 2030`
+    if not gap and word == "with" and _prev_word(text, start - len(word) - 1)[0] in ("compared", "comparison"):
+        return True             # `compared with 2023`
     if word == "s" and not gap and text[max(0, start - 3):start - 2] in ("'", "\u2019"):
         word = "the"            # `Lithuania's 2024 budget`: a possessive is a determiner
     if not gap and word in _DETERMINERS:

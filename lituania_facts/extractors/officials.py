@@ -140,8 +140,12 @@ def _case_variants(phrase: str) -> set[str]:
 
     small = {"of", "for", "the", "and", "in", "to"}
     title = [cap(w) if (w not in small or i == 0) else w for i, w in enumerate(words)]
+    # hyphenated parts too, small words kept low: `Commander-in-Chief`, `Vice-Minister`
+    hyphen_title = " ".join("-".join(cap(p) if (p not in small or j == 0) else p
+                                     for j, p in enumerate(w.split("-"))) for w in title)
     return {phrase, " ".join([cap(words[0])] + words[1:]), " ".join(cap(w) for w in words),
-            " ".join(title), "-".join(p[:1].upper() + p[1:] for p in " ".join(title).split("-"))}
+            " ".join(title), "-".join(p[:1].upper() + p[1:] for p in " ".join(title).split("-")),
+            hyphen_title}
 
 
 @dataclass(frozen=True)
@@ -765,6 +769,9 @@ def _find_mentions(doc: Document, lex: Lexicon) -> tuple[list[Mention], list[tup
                     prev = ""
                 if not (prev.islower() and prev in {"in", "at", "from", "to", "into", "near", "across",
                                                     "via", "outside", "inside", "of", "for", "with"}):
+                    tail_m = _PORTFOLIO_TAIL.match(text, end + 1) if text[end:end + 1] == " " else None
+                    if tail_m:   # the portfolio belongs to the role's words: `Minister of Digital ...`
+                        role_text = text[mod_start:tail_m.end() - 1].rstrip()
                     mentions.append(Mention(n_start, n_end, tokens, "official.appositive",
                                             role, role_text, country, mod_start))
                     continue
@@ -1023,6 +1030,7 @@ def _office_of(lex: Lexicon, i: int, ref: date | None, role: str | None, country
     return got
 
 
+_NAMES_PORTFOLIO = re.compile(r"[Mm]inister[ \t]+(?:of|for)[ \t]")
 _FORMER = re.compile(r"(?:the[ \t]+)?(?:former|ex-|ex[ \t]|then-|then[ \t])", re.I)
 
 
@@ -1046,7 +1054,10 @@ def _role_and_country(p: Person, doc: Document, lex: Lexicon) -> tuple[str | Non
         person = lex.known[p.known[0]]
         office = _office_of(lex, p.known[0], doc.reference_date, role, country)
         if office:
-            if role is None or (role in GENERIC_ROLES and office.role != "official"
+            # A bare generic title is made specific by the known office (`Minister X`), but not
+            # one that names its own portfolio (`Minister of Digital Transformation`).
+            portfolio = role_text is not None and _NAMES_PORTFOLIO.search(role_text)
+            if role is None or (role in GENERIC_ROLES and office.role != "official" and not portfolio
                                 and (role == "official" or office.role.endswith("minister"))):
                 role = office.role
             country = country or office.country
