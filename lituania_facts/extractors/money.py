@@ -26,6 +26,8 @@ from ..model import Fact
 from ._amounts import SPACE, clean_float, qualifier_before, scale_pattern, scale_value, word_numbers
 from ._numbers import DIGITS, NUMBER_WORD, parse_digits, parse_words
 
+# A space inside a currency phrase ("us dollars", "c $") matches any run of blanks.
+BLANKS = SPACE + "+"
 MILLION_CODE = re.compile(r"M[A-Z]{3}")   # MUSD, MEUR: million-scaled finance shorthand
 
 
@@ -50,11 +52,6 @@ def currency_table() -> tuple[dict[str, str | None], list[str], list[str]]:
     return codes, before, after
 
 
-def _flex(alt: str) -> str:
-    # A space inside a currency phrase ("us dollars", "c $") matches any run of blanks.
-    return alt.replace("\\ ", SPACE + "+")
-
-
 @cache
 def patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(amount in digits, currency just before a number, currency words after a number).
@@ -63,8 +60,8 @@ def patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     speed; a currency before the number is found by looking left of it.
     """
     _, before, after = currency_table()
-    cur_before = _flex(trie_alternation(before))
-    cur_after = _flex(trie_alternation(after))
+    cur_before = trie_alternation(before, space=BLANKS)
+    cur_after = trie_alternation(after, space=BLANKS)
     cents = (rf"(?:{SPACE}+(?:and{SPACE}+)?(?P<cents>\d{{1,2}}|(?:{NUMBER_WORD})(?:-(?:{NUMBER_WORD}))?)"
              rf"{SPACE}+cents?\b)?")
     after_part = (rf"(?:{SPACE}?-?(?P<ca>{cur_after})(?!\w)"
@@ -76,7 +73,7 @@ def patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"{after_part}?")
     # Matched on the reversed text just left of the number: one anchored attempt instead of
     # a search over every start position of the window.
-    prefix = re.compile(rf"{SPACE}?:?{SPACE}?(?P<cb>{_flex(trie_alternation(w[::-1] for w in before))})"
+    prefix = re.compile(rf"{SPACE}?:?{SPACE}?(?P<cb>{trie_alternation((w[::-1] for w in before), space=BLANKS)})"
                         rf"(?![^\W_])")
     return digits, prefix, re.compile(after_part)
 
