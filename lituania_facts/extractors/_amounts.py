@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from ..lexicon import alternation, load_tsv
-from ._numbers import ARTICLE_BEFORE, ARTICLE_HEADS, WORDS, WORDS_AFTER_GAP, parse_words
+from ..lexicon import alternation, fold_ascii, load_tsv
+from ._numbers import ARTICLE_BEFORE, ARTICLE_HEADS, FIRST_WORD_FOLDED, WORDS, WORDS_AFTER_GAP, parse_words
 
 SPACE = r"[ \t\u00a0]"
 QUALIFIER_WINDOW = 40
@@ -24,15 +24,39 @@ def qualifier_map() -> dict[str, str]:
     return {q.casefold(): v for q, v in load_tsv("qualifiers.tsv", 2)}
 
 
+@cache
+def _qualifier_reversed_re() -> re.Pattern:
+    """`qualifier_re` read leftwards from the amount, matched on the reversed text: one
+    anchored attempt instead of a search over every start of the window (speed). Longest
+    qualifier first, as the leftmost match of `qualifier_re` is."""
+    quals = alternation(q[::-1] for q, _ in load_tsv("qualifiers.tsv", 2))
+    return re.compile(rf"(?i){SPACE}+(?:(?P<between>neewteb)(?:{SPACE}+(?P<q>{quals}))?|(?P<q2>{quals}))(?![\w])")
+
+
 def qualifier_before(text: str, start: int) -> tuple[int, str | None, bool]:
-    """(new start, qualifier, has_between) for the words just left of `start`."""
+    """(new start, qualifier, has_between) for the words just left of `start`.
+
+    >>> text = "worth more than  between €5 and €6"
+    >>> qualifier_before(text, text.index("€5"))
+    (6, 'over', True)
+    >>> qualifier_before("lasting €5", 8), qualifier_before("no less than €5", 13)
+    ((8, None, False), (0, 'at_least', False))
+    """
     lo = max(0, start - QUALIFIER_WINDOW)
-    m = qualifier_re().search(text, lo, start)
-    if not m or m.start() == start:
+    # One character more than the window, for the lookahead that stands for the lookbehind.
+    r = _qualifier_reversed_re().match(text[max(0, lo - 1):start][::-1])
+    if not r:
         return start, None, False
-    q = m.group("q")
+    if r.end() > start - lo:    # reaching past the window: let the forward regex decide
+        m = qualifier_re().search(text, lo, start)
+        if not m or m.start() == start:
+            return start, None, False
+        q, between, new_start = m.group("q"), m.group("between"), m.start()
+    else:
+        q = r.group("q") or r.group("q2")
+        q, between, new_start = q and q[::-1], r.group("between"), start - r.end()
     qual = qualifier_map().get(" ".join(q.casefold().split())) if q else None
-    return m.start(), qual, bool(m.group("between"))
+    return new_start, qual, bool(between)
 
 
 @cache
@@ -60,6 +84,17 @@ def scale_value(s: str | None) -> float:
     return scales()[0][s.strip(" \t\u00a0-").casefold()]
 
 
+# Where a number in digits may start: DIGITS opens with exactly this, so an amount pattern
+# matches at these positions and nowhere else.
+_NUMBER_START_RE = re.compile(r"\d(?<![\d.,]\d)")
+
+
+@lru_cache(maxsize=4)
+def number_starts(text: str) -> tuple[int, ...]:
+    """Where each number in digits starts, found once and shared by money and percentages."""
+    return tuple(m.start() for m in _NUMBER_START_RE.finditer(text))
+
+
 _WORDS_AT_START_RE = re.compile(WORDS)
 _WORDS_RE = re.compile(WORDS_AFTER_GAP)
 
@@ -70,7 +105,13 @@ def word_numbers(text: str) -> tuple[tuple[int, int, float], ...]:
     out = []
     first = _WORDS_AT_START_RE.match(text)
     spans = [(first.start(), first.end())] if first else []
-    spans += [(m.start("w"), m.end("w")) for m in _WORDS_RE.finditer(text)]
+    # As `_WORDS_RE.finditer(text)`, tried only where the folded scan says a phrase may start.
+    match, last_end = _WORDS_RE.match, 0
+    for c in FIRST_WORD_FOLDED.finditer(fold_ascii(text)):
+        gap = c.start() - 1             # the gap character before the word, in `text`
+        if gap >= last_end and (m := match(text, gap)):
+            spans.append((m.start("w"), m.end("w")))
+            last_end = m.end()
     for start, end in spans:
         first = text[start:end].split(None, 1)[0].split("-", 1)[0].lower()
         a = ARTICLE_BEFORE.search(text, max(0, start - 4), start) if first in ARTICLE_HEADS else None

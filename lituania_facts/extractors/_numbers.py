@@ -43,6 +43,12 @@ WORDS = (rf"(?<![\w-])(?:{_FIRST})(?:(?:[ \t]+|-)(?:and[ \t]+)?(?:{_NEXT}))*(?![
 # The same, found by the white space or opening punctuation before it: a pattern that opens
 # with one character class lets the regex engine skip ahead at C speed (~1.5x faster).
 WORDS_AFTER_GAP = (rf"[\s(“\"'‘\[/](?P<w>(?:{_FIRST})(?:(?:[ \t]+|-)(?:and[ \t]+)?(?:{_NEXT}))*)(?![\w])")
+# Where a number-word phrase may start, over the text folded to one byte per character
+# (`fold_ascii`: lower case, every other character a space; offsets shifted by one): a
+# literal-led pattern the engine skips to at C speed, about twice as fast as
+# WORDS_AFTER_GAP. It finds a superset of WORDS_AFTER_GAP's starts (any case, any gap).
+FIRST_WORD_FOLDED = re.compile(
+    rf" (?:{trie_alternation(_NUMBER_WORDS)})(?![a-z0-9])".encode())
 # Words an article can stand for "one" before: `a billion`, `a dozen`, `a quarter`.
 ARTICLE_HEADS = frozenset([*MULTIPLIERS, *FRACTIONS, *DOZEN])
 ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[Aa]n?)[ \t]+\Z")

@@ -23,7 +23,8 @@ from typing import Iterator
 from ..document import Document
 from ..lexicon import load_tsv, trie_alternation
 from ..model import Fact
-from ._amounts import SPACE, clean_float, qualifier_before, scale_pattern, scale_value, word_numbers
+from ._amounts import (SPACE, clean_float, number_starts, qualifier_before, scale_pattern, scale_value,
+                       word_numbers)
 from ._numbers import DIGITS, NUMBER_WORD, parse_digits, parse_words
 
 # A space inside a currency phrase ("us dollars", "c $") matches any run of blanks.
@@ -160,7 +161,12 @@ def find(doc: Document) -> Iterator[Fact]:
     text = doc.text
     digits_re, prefix_re, words_after_re = patterns()
     pos = taken = 0
-    while m := digits_re.search(text, pos):
+    match = digits_re.match
+    # As `digits_re.search(text, pos)`: the pattern matches where a number starts, only there.
+    for number_start in number_starts(text):
+        if number_start < pos:
+            continue
+        m = match(text, number_start)
         # A currency already used as the last amount's suffix is not this one's prefix.
         lo = max(taken, m.start() - PREFIX_WINDOW)
         p = prefix_re.match(text[lo:m.start()][::-1])

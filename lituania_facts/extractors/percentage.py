@@ -18,7 +18,7 @@ from typing import Iterator
 from ..document import Document
 from ..lexicon import alternation, load_tsv
 from ..model import Fact
-from ._amounts import SPACE, clean_float, qualifier_before, word_numbers
+from ._amounts import SPACE, clean_float, number_starts, qualifier_before, word_numbers
 from ._numbers import DIGITS, parse_digits
 
 # Unit after the number; "points" turns it into percentage points.
@@ -76,7 +76,13 @@ ARTICLE_RE = re.compile(rf"(?<![\w-])[Aa]{SPACE}+\Z")
 def find(doc: Document) -> Iterator[Fact]:
     text = doc.text
     digits_re, unit_re, _ = patterns()
-    for m in digits_re.finditer(text):
+    match, last_end = digits_re.match, 0
+    # As `digits_re.finditer(text)`: the pattern matches where a number starts, only there.
+    for number_start in number_starts(text):
+        if number_start < last_end:
+            continue
+        m = match(text, number_start)
+        last_end = m.end()
         u1, u2, n2 = m.group("u1"), m.group("u2"), m.group("n2")
         neg = SIGN_BEFORE.search(text, max(0, m.start() - 10), m.start())
         sign = -1 if neg else 1
