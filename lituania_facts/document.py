@@ -197,6 +197,30 @@ def _dateline_match(m: re.Match) -> date | None:
     return _safe_date(g["y4"], _MONTHS[g["mn4"][:3].lower()], g["d4"])
 
 
+_DIGIT_RUN_RE = re.compile(r"\d+")
+
+
+def _dateline_search(line: str, endpos: int) -> re.Match | None:
+    """`DATELINE_DATE_RE.search(line, 0, endpos)`, tried only where a match can start: at a
+    run of digits, or 3 to 10 characters (a month name) before the blanks before one. A
+    search tries every position, which made a dateless document cost ~100 µs (speed)."""
+    starts: set[int] = set()
+    for d in _DIGIT_RUN_RE.finditer(line, 0, endpos):
+        q = d.start()
+        starts.add(q)
+        w = q
+        while w > 0 and line[w - 1].isspace():
+            w -= 1
+        if w < q:
+            starts.update(range(max(0, w - 10), max(0, w - 2)))
+    match = DATELINE_DATE_RE.match
+    for p in sorted(starts):
+        m = match(line, p, endpos)
+        if m:
+            return m
+    return None
+
+
 def detect_reference_date(text: str) -> tuple[date | None, str | None]:
     """FACTS.md order: a ` date YYYY-MM-DD` header, front matter `date:`, then a dateline."""
     m = HEADER_RE.match(text)
@@ -207,7 +231,7 @@ def detect_reference_date(text: str) -> tuple[date | None, str | None]:
         return d, "front_matter"
     lines = [ln for ln in text[:2000].split("\n", 12)[:12] if ln.strip()][:DATELINE_MAX_LINES]
     for line in lines:
-        m = DATELINE_DATE_RE.search(line, 0, 120)
+        m = _dateline_search(line, 120)
         if not m:
             continue
         rest = (line[:m.start()] + " " + line[m.end():])
