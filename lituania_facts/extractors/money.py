@@ -121,6 +121,10 @@ def _end_of(m: re.Match, *groups: str) -> int:
 def _from_digits(text: str, m: re.Match, cb: str | None, cb_start: int,
                  allow_range: bool) -> tuple[Fact | None, int]:
     """The fact of one amount match (or None) and where the amount ends."""
+    if not cb:
+        ca, cb2, n2 = m.group("ca", "cb2", "n2")
+        if ca is None and cb2 is None:   # no currency anywhere: not money (most numbers; speed)
+            return None, (m.end() if allow_range or n2 is None else _end_of(m, "n1", "s1"))
     g = m.groupdict()
     has_range = allow_range and g["n2"] is not None
     if cb:   # "$ 20,000.00 $ 37,305.97": a currency after is the next amount's prefix
