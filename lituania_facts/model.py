@@ -23,9 +23,17 @@ def _plain_number(x: Any) -> Any:
     return x
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Fact:
-    """One fact mention: `text == document_text[start:end]`, always."""
+    """One fact mention: `text == document_text[start:end]`, always.
+
+    >>> f = Fact("money", 0, 2, "€6", {"amount": 6}, "money.amount")
+    >>> f["amount"], f.doc, f.sentence
+    (6, '', None)
+    >>> f.start = 1
+    Traceback (most recent call last):
+    dataclasses.FrozenInstanceError: cannot assign to field 'start'
+    """
 
     type: str
     start: int
@@ -35,6 +43,20 @@ class Fact:
     rule: str = ""
     doc: str = ""
     sentence: str | None = None
+
+    def __init__(self, type: str, start: int, end: int, text: str, values: Mapping[str, Any] | None = None,
+                 rule: str = "", doc: str = "", sentence: str | None = None) -> None:
+        # A frozen dataclass's own __init__ assigns through object.__setattr__; the slots'
+        # setters do the same 2-3x faster, and ~10,000 facts per MB of news are built here.
+        s = _SLOT_SETTERS
+        s[0](self, type)
+        s[1](self, start)
+        s[2](self, end)
+        s[3](self, text)
+        s[4](self, {} if values is None else values)
+        s[5](self, rule)
+        s[6](self, doc)
+        s[7](self, sentence)
 
     def __getitem__(self, key: str) -> Any:
         return self.values.get(key)
@@ -53,3 +75,7 @@ class Fact:
         if explain:
             d["rule"] = self.rule
         return d
+
+
+_SLOT_SETTERS = tuple(getattr(Fact, name).__set__ for name in
+                      ("type", "start", "end", "text", "values", "rule", "doc", "sentence"))
