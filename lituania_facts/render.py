@@ -12,14 +12,20 @@ CSV_COLUMNS = ["doc", "type", "start", "end", "text",
                *dict.fromkeys(k for fields in FIELDS.values() for k in fields), "sentence", "rule"]
 
 
+# One encoder for every line: `json.dumps` with any option builds a new one per call, which
+# cost more than the encoding itself (~10,000 facts per MB of news).
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def dumps(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False)
+    return _ENCODE(obj)
 
 
 def write_jsonl(results: Iterable[DocumentResult], out: IO[str], explain: bool = False):
+    encode = _ENCODE
     for r in results:
-        for f in r.facts:
-            out.write(dumps(f.to_dict(explain)) + "\n")
+        if r.facts:
+            out.write("".join([encode(f.to_dict(explain)) + "\n" for f in r.facts]))
         yield r
 
 
