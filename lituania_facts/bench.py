@@ -1,6 +1,8 @@
 """`make bench`: how fast, on real news text and on pathological text.
 
-One table: MB/s of each extractor alone and of the whole pipeline; a one-pass regex floor
+One table: MB/s of each extractor alone (on documents already made), of making the documents
+(reference date, sentences), of the whole pipeline (text in, facts out), and of writing the
+facts as JSON Lines; a one-pass regex floor
 (`re.finditer(r"\\d", text)`) over the same text in the same run and each row's ratio to
 it; the pathological texts of the robustness tests; start-up (`facts --version`,
 `facts --help`, median of 10); peak RSS; 1 vs 2 worker processes over files on disk.
@@ -24,8 +26,10 @@ import time
 from pathlib import Path
 
 from .document import make_document
+from .extractors import finder
 from .model import FACT_TYPES
 from .pipeline import extract_document
+from .render import dumps
 
 PATHOLOGICAL = {
     "digit runs": "7" * 200 + " ",
@@ -98,6 +102,7 @@ def main(argv=None) -> int:
     a = ap.parse_args(argv)
 
     texts = news_corpus(Path.cwd(), a.mb)
+    one_seed = str(sorted(Path("seeds").glob("*.txt"))[0])
     mb = mb_of(texts)
     docs = [make_document(t, f"doc{i}.txt") for i, t in enumerate(texts)]
     extract_document(docs[0])   # warm up: compile patterns, load data files
@@ -110,13 +115,21 @@ def main(argv=None) -> int:
     floor = timed(lambda d: sum(1 for _ in re.finditer(r"\d", d.text)), docs)
     row("regex floor \\d", floor, mb, len(docs), None)
     for t in FACT_TYPES:
-        row(t, timed(lambda d: extract_document(d, (t,)), docs), mb, len(docs), floor)
-    row("whole pipeline", timed(extract_document, docs), mb, len(docs), floor)
+        find = finder(t)
+        row(t, timed(lambda d: list(find(d)), docs), mb, len(docs), floor)
+    names = [f"doc{i}.txt" for i in range(len(texts))]
+    row("documents (reference date, sentences)",
+        timed(lambda i: make_document(texts[i], names[i]).sentence_starts, range(len(texts))), mb, len(docs), floor)
+    # Text in, facts out: the document, every extractor, overlaps, doc names and sentences.
+    row("whole pipeline", timed(lambda i: extract_document(make_document(texts[i], names[i])), range(len(texts))),
+        mb, len(docs), floor)
+    facts = [extract_document(d) for d in docs]
+    row("JSON Lines output", timed(lambda fs: [dumps(f.to_dict()) for f in fs], facts), mb, len(docs), floor)
     for name, unit in PATHOLOGICAL.items():
         ptexts = replicate([unit * max(1, 2000 // len(unit))], 1.0)
-        pdocs = [make_document(t, "p.txt") for t in ptexts]
-        pfloor = timed(lambda d: sum(1 for _ in re.finditer(r"\d", d.text)), pdocs)
-        row(f"pathological: {name}", timed(extract_document, pdocs), mb_of(ptexts), len(pdocs), pfloor)
+        pfloor = timed(lambda t: sum(1 for _ in re.finditer(r"\d", t)), ptexts)
+        row(f"pathological: {name}", timed(lambda t: extract_document(make_document(t, "p.txt")), ptexts),
+            mb_of(ptexts), len(ptexts), pfloor)
     one_mb = [t for t in texts[: max(1, len(texts) * 2 // int(max(a.mb, 2)))]]
     w1, w2 = workers(one_mb, 1), workers(one_mb, 2)
     size = mb_of(one_mb)
@@ -126,17 +139,19 @@ def main(argv=None) -> int:
     result = {
         "corpus": {"documents": len(docs), "megabytes": round(mb, 2)},
         "rows": rows,
-        "startup_ms": {"--version": round(startup_ms(["--version"])), "--help": round(startup_ms(["--help"]))},
+        "startup_ms": {"--version": round(startup_ms(["--version"])), "--help": round(startup_ms(["--help"])),
+                       "extract one seed": round(startup_ms(["extract", one_seed, "-f", "jsonl"], runs=5))},
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "speedup_2_workers": round(w1 / w2, 2),
     }
     print(f"news corpus: {len(docs)} documents, {mb:.1f} MB (seeds and tests/texts replicated)")
-    print(f"{'what':<34}{'seconds':>9}{'MB/s':>9}{'docs/s':>10}{'x floor':>9}")
+    print(f"{'what':<40}{'seconds':>9}{'MB/s':>9}{'docs/s':>10}{'x floor':>9}")
     for r in rows:
         xf = f"{r['x_floor']:.1f}" if r["x_floor"] is not None else "-"
-        print(f"{r['what']:<34}{r['seconds']:>9.2f}{r['mb_per_s']:>9.2f}{r['docs_per_s']:>10}{xf:>9}")
+        print(f"{r['what']:<40}{r['seconds']:>9.2f}{r['mb_per_s']:>9.2f}{r['docs_per_s']:>10}{xf:>9}")
     print(f"start-up (median of 10): facts --version {result['startup_ms']['--version']} ms, "
-          f"facts --help {result['startup_ms']['--help']} ms")
+          f"facts --help {result['startup_ms']['--help']} ms, "
+          f"facts extract of one seed {result['startup_ms']['extract one seed']} ms")
     print(f"peak RSS {result['peak_rss_mb']} MB; 2 workers vs 1: {result['speedup_2_workers']}x")
     if a.json:
         Path(a.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -5,6 +5,7 @@ Modules are imported on first use so `facts --version` stays fast.
 from __future__ import annotations
 
 import importlib
+from functools import cache
 from typing import Callable, Iterable
 
 from ..document import Document
@@ -19,6 +20,10 @@ MODULES = {
 }
 
 
+@cache
+def _module(fact_type: str):
+    return importlib.import_module(f"{__name__}.{MODULES[fact_type]}")
+
+
 def finder(fact_type: str) -> Callable[[Document], Iterable[Fact]]:
-    module = importlib.import_module(f"{__name__}.{MODULES[fact_type]}")
-    return module.find
+    return _module(fact_type).find   # looked up per call: tests may replace `find`
