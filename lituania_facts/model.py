@@ -58,6 +58,11 @@ class Fact:
         s[6](self, doc)
         s[7](self, sentence)
 
+    def __reduce__(self):
+        # Pickled as its constructor's arguments (for --jobs and Dask workers): the default
+        # for a frozen slots dataclass sets each field back through a Python-level loop.
+        return Fact, (self.type, self.start, self.end, self.text, self.values, self.rule, self.doc, self.sentence)
+
     def __getitem__(self, key: str) -> Any:
         return self.values.get(key)
 
