@@ -9,6 +9,7 @@ decoded as such. NUL bytes, or mostly undecodable bytes, mean binary: the file i
 from __future__ import annotations
 
 import bisect
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -127,7 +128,11 @@ def read_document(path: str, reference_date: date | None = None) -> Document:
             data = sys.stdin.buffer.read()
         else:
             with open(path, "rb") as fh:
-                data = fh.read(MAX_BYTES + 1)
+                # Sized by the file: read(MAX_BYTES + 1) would allocate that much first (~45 µs).
+                size = os.fstat(fh.fileno()).st_size
+                data = fh.read(size + 1) if 0 < size <= MAX_BYTES else b""
+                if len(data) > size or not data:   # growing, special or empty: read on
+                    data += fh.read(MAX_BYTES + 1 - len(data))
     except FileNotFoundError:
         raise UnreadableDocument(path, "no such file (vanished?)") from None
     except IsADirectoryError:
