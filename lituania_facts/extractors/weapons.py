@@ -31,7 +31,7 @@ from typing import Iterable, Iterator
 
 from ..document import Document
 from ..errors import DataError
-from ..lexicon import data_text, load_tsv, trie_alternation
+from ..lexicon import FOLD_ASCII, data_text, fold_ascii, load_tsv, trie_alternation
 from ..model import Fact
 
 CATEGORIES = frozenset((
@@ -42,17 +42,16 @@ GENERIC_FLAGS = frozenset(("-", "qty", "det"))
 
 # ---- folding: one byte per character, offsets unchanged --------------------------------
 
-def _table(lower: bool) -> bytes:
-    t = bytearray(b" " * 256)
-    for c in b"abcdefghijklmnopqrstuvwxyz0123456789-.,":   # `.` `,` kept for 1.5 and 20,000
-        t[c] = c
+def _cased_table() -> bytes:
+    """lexicon.FOLD_ASCII, keeping capitals: "SAMP/T," -> b"SAMP T,"."""
+    t = bytearray(FOLD_ASCII)
     for c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZ":
-        t[c] = c + 32 if lower else c
+        t[c] = c
     return bytes(t)
 
 
-_FOLD = _table(lower=True)     # "SAMP/T," -> b"samp t,"
-_CASED = _table(lower=False)   # "SAMP/T," -> b"SAMP T,"
+_FOLD = FOLD_ASCII             # "SAMP/T," -> b"samp t,"
+_CASED = _cased_table()        # "SAMP/T," -> b"SAMP T,"
 
 
 def fold(s: str) -> bytes:
@@ -99,6 +98,7 @@ class Lexicon:
     entries: dict                  # folded key (bytes) -> Entry
     scan: re.Pattern               # b" " + trie, searched over the folded text
     suffixed: frozenset            # keys that may take a model suffix (T-72 -> T-72B3)
+    next_starts: dict              # name -> {b" " + first byte of each of its keys}
 
 
 def _single_word(alias: str) -> bool:
@@ -269,7 +269,11 @@ def lexicon() -> Lexicon:
         raise DataError("data/weapons.jsonl: no systems")
     suffixed = frozenset(k for k, e in entries.items() if e.kind == "named" and k[-1:].isdigit())
     pattern = b" (?:" + _trie_regex(entries, suffixed) + rb")(?![a-z0-9])"
-    return Lexicon(entries, re.compile(pattern), suffixed)
+    next_starts: dict[str, set] = {}
+    for k, e in entries.items():
+        next_starts.setdefault(e.name, set()).add(b" " + k[:1])
+    return Lexicon(entries, re.compile(pattern), suffixed,
+                   {name: frozenset(s) for name, s in next_starts.items()})
 
 
 # ---- right of a mention: head words it absorbs ------------------------------------------
@@ -370,7 +374,7 @@ def _rev_alt(words: Iterable[str]) -> str:
 # Forward shape: QTY (UNIT of|for (the)?)? (ADJ ){0,3} (CALIBRE )? <weapon>, written reversed.
 # e.g. "3 million units of ammunition", "two launchers for the NASAMS", "12 Krab howitzers",
 #      "40 new CV90", "20,000 155mm shells", "a dozen drones"
-_PREFIX_R = re.compile(rf"""
+_PREFIX = rf"""
     \ +
     (?:(?P<cal>(?:mm|mm-|mm\ |ertemillim-|retemillim-|ertemillim\ +|retemillim\ +)[0-9]{{2,3}})(?![0-9])\ +)?
     (?P<adj>(?:(?:{_rev_alt(_ADJECTIVES)}|edam-[a-z]+|tliub-[a-z]+|are-[a-z]+)\ +){{0,3}})
@@ -381,12 +385,18 @@ _PREFIX_R = re.compile(rf"""
           |(?P<word>{_rev_alt(_NUMBER_WORDS)}))
         (?![a-z0-9.,]|[ ]+[0-9])       # "20 000": no quantity rather than a wrong one
     )?
-""".encode(), re.X)
-# the last word of anything _PREFIX_R can match, reversed ("launchers for the" -> b"eht")
+""".encode()
+# the last word of anything _PREFIX can match, reversed ("launchers for the" -> b"eht")
 _PREFIX_TOKENS = frozenset(w.split()[-1][::-1].encode() for w in (
     *_NUMBER_WORDS, *_SCALES, *_UNITS, *_ADJECTIVES, "of", "for", "the", "mm"))
-_PREV_TOKEN_R = re.compile(rb" +([^ ]*)")   # the word before a mention, in the reversed text
-_MADE = (b"edam-", b"tliub-", b"are-")   # "US-made", "German-built", "Soviet-era", reversed
+# _PREFIX is tried only where the word before the mention can end it: one of _PREFIX_TOKENS,
+# a word starting with a digit, or `US-made`, `German-built`, `Soviet-era`. That test is a
+# lookahead in front of it, so each mention costs one `match` and no Python-side slicing.
+_QUANTITY_R = re.compile(
+    rb"(?=[ ]++(?:" + trie_alternation({t.decode() for t in _PREFIX_TOKENS}).encode()
+    + rb")(?![^ ])|[ ]++[^ ]*[0-9](?![^ ])|[ ]++(?:edam-|tliub-|are-))" + _PREFIX, re.X)
+assert list(_QUANTITY_R.groupindex) == ["cal", "adj", "scale", "num", "word"]   # _left's m.groups()
+_BLANKS = frozenset(" \t\n\u00a0")   # a quantity is read only across these
 _GAP_PUNCT = re.compile(r"[^\w\s\-]")
 _YEAR_R = re.compile(rb"[0-9]{2}(?:91|02)")     # 19xx, 20xx reversed: "In 2022 drones" has no quantity
 _DETERMINERS = frozenset(b"a an the one each every another this that".split())
@@ -402,44 +412,38 @@ _CONTEXT = re.compile(rb"""(?<![a-z])(?:missile|rocket|launcher|drone|uav|tank|a
     |bomb|warhead|nuclear|icbm|counter-battery|mortar|rifle|machine\ gun|sniper|firepower)""", re.X)
 
 
-def _quantity(m: re.Match) -> int | float | None:
-    if m.group("num"):
-        value = float(m.group("num")[::-1].replace(b",", b""))
-    elif m.group("word"):
-        value = _NUMBER_WORDS[" ".join(m.group("word")[::-1].decode().split())]
+def _quantity(num: bytes | None, word: bytes | None, scale: bytes | None) -> int | float | None:
+    """The value of _QUANTITY_R's groups (each reversed), e.g. b"000,02" -> 20000."""
+    if num:
+        value = float(num[::-1].replace(b",", b""))
+    elif word:
+        value = _NUMBER_WORDS[" ".join(word[::-1].decode().split())]
     else:
         return None
-    if m.group("scale"):
-        value *= _SCALES[m.group("scale")[::-1].decode()]
+    if scale:
+        value *= _SCALES[scale[::-1].decode()]
     return int(value) if value == int(value) else value
 
 
-def _left(text: str, rev: bytes, n: int, start: int) -> tuple[int, int | float | None]:
+def _left(text: str, n: int, start: int, m: re.Match) -> tuple[int, int | float | None]:
     """Where the mention really starts, and its quantity: `12 Krab` -> (start of 12, 12).
 
-    `rev` is the folded text reversed: text index t is rev index n - 1 - t, so the prefix
-    regex reads leftwards from the mention with a plain anchored `match`.
+    `m` is _QUANTITY_R matched on the folded text reversed, at the blank before the
+    mention: text index t is rev index n - 1 - t, so it reads leftwards from the mention.
     """
-    if start == 0 or text[start - 1] not in " \t\n\u00a0":
-        return start, None
-    # cheap test first: the word before must be one the prefix can end with (rev[n - start]
-    # is the space before the mention: the spaces, then that word, reversed)
-    prev = _PREV_TOKEN_R.match(rev, n - start).group(1)
-    if prev not in _PREFIX_TOKENS and not prev[-1:].isdigit() and not prev.startswith(_MADE):
-        return start, None
-    m = _PREFIX_R.match(rev, n - start)
-    number = "num" if m.group("num") else "word" if m.group("word") else None
-    if number:
+    cal, _adj, scale, num, word = m.groups()
+    if num or word:
+        number = 4 if num else 5          # the group's number in _QUANTITY_R
         new_start = n - m.end()
         # between the number and the weapon: no punctuation ("In 2022, drones") and no
         # money or percentage before or after it ("$6 million drones", "30% drones")
         after = text[n - m.start(number):start]
         before = text[new_start - 1] if new_start > 0 else " "
-        year = number == "num" and _YEAR_R.fullmatch(m.group("num"))
+        year = num and _YEAR_R.fullmatch(num)
         if not _GAP_PUNCT.search(after) and before not in "$€£¥₴₽" and not year:
-            return new_start, _quantity(m)
-    if m.group("cal"):
-        return n - m.end("cal"), None
+            return new_start, _quantity(num, word, scale)
+    if cal:
+        return n - m.end(1), None
     return start, None
 
 
@@ -455,18 +459,19 @@ def find(doc: Document) -> Iterator[Fact]:
     if not text:
         return
     lex = lexicon()
-    folded = b" " + text.encode("ascii", "replace").translate(_FOLD)
+    folded = fold_ascii(text)    # shared with the number-word scan of money and percentages
     entries = lex.entries
+    next_starts = lex.next_starts
     rev: bytes | None = None
     n = len(text)
     last_end = 0      # end of the last fact or not-weapon phrase: nothing may overlap it
     last_fact = -1    # end of the last fact
     for m in lex.scan.finditer(folded):
-        key = m.group()[1:]
-        start = m.start()            # folded has one leading space: folded[i + 1] == text[i]
-        end = m.end() - 1
+        start, end = m.span()        # folded has one leading space: folded[i + 1] == text[i]
         if start < last_end or (start and text[start - 1].isalnum()):   # "Anušauskas"
             continue
+        end -= 1
+        key = folded[start + 1:end + 1]
         entry = entries.get(key)
         if entry is None:
             if b"  " in key:
@@ -476,10 +481,11 @@ def find(doc: Document) -> Iterator[Fact]:
                 entry, key = _strip_suffix(key, entries, lex.suffixed)
                 if entry is None:
                     continue
-        if entry.kind == "stop":
+        kind = entry.kind
+        if kind == "stop":
             last_end = end
             continue
-        if not _case_ok(entry, text, start, end, key):
+        if entry.cases is not None and not _case_ok(entry, text, start, end, key):
             # A longer alias failed on case (`a Bradley fighting vehicle` is not the alias
             # `Bradley Fighting Vehicle`): the shorter aliases it starts with may still fit.
             while b" " in key:
@@ -490,29 +496,38 @@ def find(doc: Document) -> Iterator[Fact]:
                     break
             else:
                 continue
+            kind = entry.kind
+        if kind == "generic" and entry.flag == "det" and not _after_determiner(folded, start + 1):
+            continue
         while end < n and text[end].isalnum():   # a non-ASCII letter ends the word: "Akıncı"
             end += 1
-        if entry.kind == "named":   # "AH-64E Apache", "Abrams M1A2": one system, one fact
-            nxt = lex.scan.match(folded, end + 1)
-            if nxt and entries.get(nxt.group()[1:]) is not None and \
-                    entries[nxt.group()[1:]].name == entry.name:
-                end = nxt.end() - 1
-        tail = (_TAIL_NAMED if entry.kind == "named" else _TAIL_GENERIC).match(folded, end + 1)
+        if kind == "named":
+            # "AH-64E Apache", "Abrams M1A2": one system, one fact. Tried only where the
+            # next word starts like one of this system's keys (the scan needs " " + key).
+            if folded[end + 1:end + 3] in next_starts[entry.name]:
+                nxt = lex.scan.match(folded, end + 1)
+                if nxt and entries.get(nxt.group()[1:]) is not None and \
+                        entries[nxt.group()[1:]].name == entry.name:
+                    end = nxt.end() - 1
+            tail = _TAIL_NAMED.match(folded, end + 1)
+        else:
+            tail = _TAIL_GENERIC.match(folded, end + 1)
         if tail:
             end = tail.end() - 1
-        if rev is None:
-            rev = folded[::-1]
-        # rev is the reversed folded text (with its leading space at the end)
-        qstart, qty = _left(text, rev, n, start)
-        if qstart < last_end:   # never reach back into the previous fact
-            qstart, qty = start, None
-        rule = "weapon.generic" if entry.kind == "generic" else "weapon.named"
-        if entry.kind == "generic":
+        qstart, qty = start, None
+        if start and text[start - 1] in _BLANKS:
+            if rev is None:
+                rev = folded[::-1]   # with folded's leading space at its end
+            q = _QUANTITY_R.match(rev, n - start)
+            if q:
+                qstart, qty = _left(text, n, start, q)
+                if qstart < last_end:   # never reach back into the previous fact
+                    qstart, qty = start, None
+        if kind == "generic":
             if entry.flag == "qty" and (qty is None and qstart == start
                                         or folded.startswith(b" of ", end + 1)):
                 continue
-            if entry.flag == "det" and not _after_determiner(folded, start + 1):
-                continue
+            rule = "weapon.generic"
         elif entry.context is not None and qty is None and not (
                 tail and tail.group().rsplit(None, 1)[-1] not in _WEAK_HEADS):
             if entry.context == "adjacent":
@@ -523,11 +538,11 @@ def find(doc: Document) -> Iterator[Fact]:
                     or _CONTEXT.search(folded, end + 1, end + 1 + _CONTEXT_WINDOW)):
                 continue
             rule = "weapon.named_context"
-        start = qstart
+        else:
+            rule = "weapon.named"
         last_end = last_fact = end
-        # positional: Fact(type, start, end, text, values, rule), cheaper than keywords
-        yield Fact("weapon", start, end, text[start:end],
-                   {"name": entry.name, "generic": entry.kind == "generic",
+        yield Fact("weapon", qstart, end, text[qstart:end],
+                   {"name": entry.name, "generic": kind == "generic",
                     "category": entry.category, "quantity": qty},
                    rule)
 
