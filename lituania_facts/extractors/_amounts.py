@@ -100,9 +100,9 @@ _WORDS_RE = re.compile(WORDS_AFTER_GAP)
 
 
 @lru_cache(maxsize=4)
-def word_numbers(text: str) -> tuple[tuple[int, int, float], ...]:
-    """Every number written in words in `text`, found once and shared by the extractors."""
-    out = []
+def word_number_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every phrase of number words in `text`, found once and shared by the
+    extractors; `word_number` reads one, once a currency or unit after it says it matters."""
     first = _WORDS_AT_START_RE.match(text)
     spans = [(first.start(), first.end())] if first else []
     # As `_WORDS_RE.finditer(text)`, tried only where the folded scan says a phrase may start.
@@ -112,15 +112,22 @@ def word_numbers(text: str) -> tuple[tuple[int, int, float], ...]:
         if gap >= last_end and (m := match(text, gap)):
             spans.append((m.start("w"), m.end("w")))
             last_end = m.end()
-    for start, end in spans:
-        first = text[start:end].split(None, 1)[0].split("-", 1)[0].lower()
-        a = ARTICLE_BEFORE.search(text, max(0, start - 4), start) if first in ARTICLE_HEADS else None
-        if a:   # "a billion", "a dozen" start at "a"; "a five-point plan" does not
-            start = a.start()
-        v = parse_words(text[start:end])
-        if v is not None:
-            out.append((start, end, v))
-    return tuple(out)
+    return tuple(spans)
+
+
+def word_number(text: str, start: int, end: int) -> tuple[int, float] | None:
+    """(start, value) of the number words at text[start:end], or None when they are no number.
+
+    >>> text = "a billion euros"
+    >>> [word_number(text, s, e) for s, e in word_number_spans(text)]
+    [(0, 1000000000.0)]
+    """
+    first = text[start:end].split(None, 1)[0].split("-", 1)[0].lower()
+    a = ARTICLE_BEFORE.search(text, max(0, start - 4), start) if first in ARTICLE_HEADS else None
+    if a:   # "a billion", "a dozen" start at "a"; "a five-point plan" does not
+        start = a.start()
+    v = parse_words(text[start:end])
+    return None if v is None else (start, v)
 
 
 def clean_float(x: float | None) -> float | None:

@@ -24,7 +24,7 @@ from ..document import Document
 from ..lexicon import load_tsv, trie_alternation
 from ..model import Fact
 from ._amounts import (SPACE, clean_float, number_starts, qualifier_before, scale_pattern, scale_value,
-                       word_numbers)
+                       word_number, word_number_spans)
 from ._numbers import DIGITS, NUMBER_WORD, parse_digits, parse_words
 
 # A space inside a currency phrase ("us dollars", "c $") matches any run of blanks.
@@ -184,10 +184,11 @@ def find(doc: Document) -> Iterator[Fact]:
         if fact is not None:
             taken = fact.end
             yield fact
-    for start, end, value in word_numbers(text):
+    for start, end in word_number_spans(text):
         a = words_after_re.match(text, end)
-        if not a:
+        if not a or (number := word_number(text, start, end)) is None:
             continue
+        start, value = number
         ca = a.group("ca")
         amount = value * (1e6 if MILLION_CODE.fullmatch(ca) else 1.0) * scale_value(a.group("s3"))
         amount += _cents(a.group("cents"))

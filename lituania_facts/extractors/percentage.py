@@ -18,7 +18,7 @@ from typing import Iterator
 from ..document import Document
 from ..lexicon import alternation, load_tsv
 from ..model import Fact
-from ._amounts import SPACE, clean_float, number_starts, qualifier_before, word_numbers
+from ._amounts import SPACE, clean_float, number_starts, qualifier_before, word_number, word_number_spans
 from ._numbers import DIGITS, parse_digits
 
 # Unit after the number; "points" turns it into percentage points.
@@ -116,9 +116,10 @@ def find(doc: Document) -> Iterator[Fact]:
             fact = _fact(text, a.start(), m.end(), 1, None, "percentage_point", "percentage.points")
             if fact:
                 yield fact
-    for start, end, value in word_numbers(text):
+    for start, end in word_number_spans(text):
         u = unit_re.match(text, end)
-        if u:
+        if u and (number := word_number(text, start, end)) is not None:
+            start, value = number
             neg = SIGN_BEFORE.search(text, max(0, start - 10), start)
             s = neg.start() if neg else start
             fact = _fact(text, s, u.end(), -value if neg else value, None, _unit(u.group()),
