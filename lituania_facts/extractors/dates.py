@@ -19,7 +19,8 @@ weekday, a unit word `day|week|month|year|...`), one pass whose every alternativ
 with a literal (so `re` skips fast to candidate characters); the combined pattern then
 runs only in windows around the anchors (`WINDOW_BEFORE`/`WINDOW_AFTER` characters,
 merged, ended at a space), behind a gate that lets a match start only at a word that can
-open a date phrase. Every date phrase contains an anchor; lower-case `april`, `august`,
+open a date phrase; a window with no month name in it gets the pattern without the rules
+that need one (`_MONTH_RULES`). Every date phrase contains an anchor; lower-case `april`, `august`,
 `september`, `october` and abbreviations are not anchors (they would cost a third of the
 speed), so they are only found with a year or unit nearby; news capitalises them.
 
@@ -49,7 +50,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable, NamedTuple
 
 from ..document import Document
 from ..lexicon import load_tsv, trie_alternation
@@ -79,6 +80,20 @@ def _ci1_alt(words: Iterable[str]) -> str:
     return trie_alternation(set(words) | {_cap(w) for w in words})
 
 
+def _flat_alt(words: Iterable[str], tail: str = "") -> str:
+    """The words as a top-level alternation, one prefix tree per first letter, each
+    followed by `tail`: every alternative opens on a literal, which `re` checks before
+    entering it, where a single tree in a group is entered (and left) at every try.
+
+    >>> _flat_alt(["May", "Mon", "the"], "!")
+    'M(?:ay|on)!|the!'
+    """
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[:1], []).append(w)
+    return "|".join(trie_alternation(by_first[c]) + tail for c in sorted(by_first))
+
+
 # ---- patterns ---------------------------------------------------------------
 
 S = r"[ \t\u00a0]"
@@ -101,12 +116,15 @@ _PAST_WORDS = ("was", "were", "had", "did", "said", "says", "told", "announced",
                "added", "noted", "stated", "ago", "last", "earlier", "yesterday")
 # Same shape as FUTURE_RE; `ed` ends a past participle or past tense (`signed`), not after
 # `be`/`been`/`is`/`are` (a passive: `is due to be published`): checked in `_past_marks`.
-PAST_RE = re.compile("(?:" + trie_alternation(_PAST_WORDS + tuple(_cap(w) for w in _PAST_WORDS)) + r"|ed)\b")
+# One alternative per first letter (`_flat_alt`), `ed` last as before: the pattern then opens
+# on a literal and `re` skips between candidates (a tree in a group, `(?:(?:...)|ed)`, would
+# run the whole pattern at every position of the sentence).
+PAST_RE = re.compile("(?:" + _flat_alt(_PAST_WORDS + tuple(_cap(w) for w in _PAST_WORDS)) + r"|ed)\b")
 _PASSIVE_RE = re.compile(r"(?:\b(?:be|been|is|are)[ \t]+)?[A-Za-z]*\Z")
 
 
 @cache
-def _master() -> re.Pattern:
+def _master() -> _Masters:
     lx = _lex()
     month_cap = [_cap(w) for w in lx["months"]]
     month_full = [w for w in lx["months"] if len(w) > 4 or w in ("june", "july")]
@@ -115,9 +133,12 @@ def _master() -> re.Pattern:
     month_abbr_low = [w for w in lx["months"] if len(w) <= 4 and w not in ("may", "mar")]
     abbr = [m for m in month_cap if len(m) <= 4 and m not in ("May", "June", "July")]
     # `Nov.` and `Nov`; full names never take a dot (`October. 2` is handled by the separator)
+    mon_full_forms = [m for m in month_cap if m not in abbr] + [m.upper() for m in month_full] + month_low
     mon_any = ("(?:(?:" + trie_alternation(abbr + month_abbr_low) + r")\.?|"
-               + trie_alternation([m for m in month_cap if m not in abbr] + [m.upper() for m in month_full] + month_low)
-               + ")" + NL)
+               + trie_alternation(mon_full_forms) + ")" + NL)
+    # Finds every place `mon_any` (so also `mon_alone`, a subset) can match, and more
+    # (`May.`); opens on a literal, so `re` skips fast to the candidates.
+    month_probe = "(?:" + trie_alternation(abbr + month_abbr_low + mon_full_forms) + r")\.?" + NL
     mon_alone = "(?:" + trie_alternation([_cap(m) for m in month_full] + ["May"] + month_low) + ")" + NL
 
     wd_full = [w for w in lx["weekdays"] if len(w) > 5]
@@ -227,7 +248,7 @@ def _master() -> re.Pattern:
         """A lookahead for the words a rule can start with: a failing rule costs one trie."""
         ws = {w for k in kinds.split() if k != "DIGIT" for w in words[k]}
         ws |= {_cap(w) for w in ws}
-        alts = (["[0-9]"] if "DIGIT" in kinds.split() else []) + ([f"(?:{trie_alternation(ws)})(?![a-z])"] if ws else [])
+        alts = (["[0-9]"] if "DIGIT" in kinds.split() else []) + ([_flat_alt(ws, "(?![a-z])")] if ws else [])
         return "(?=" + "|".join(alts) + ")"
 
     # Every match starts at a word start, on a word some rule can start with (checked once,
@@ -237,11 +258,82 @@ def _master() -> re.Pattern:
     after_the = (words["DAYW"] + words["NUMW"] + words["MOD"]
                  + ["day", "end", "beginning", "start", "middle", "couple", "half"]
                  + list(lx["units"]))
-    gate = ("(?<![A-Za-z0-9])(?=[0-9]|(?:" + trie_alternation(allw | {_cap(w) for w in allw}) + ")(?![a-z])"
-            f"|(?:[Tt]he|[Aa]n?){_}(?:[0-9]|(?:{trie_alternation(after_the)})(?![a-z])))")
-    # Rules are tried in order, each behind a lookahead on the words it can start with.
-    alts = "|".join(f"(?P<{name}>{first(kinds)}{pat})" for name, kinds, pat in rules)
-    return re.compile(f"{gate}(?:{alts})")
+    # The gate consumes the character before the word (`[^A-Za-z0-9]`, what a `(?<!...)`
+    # word-start test would look at): a pattern that opens with a character class lets `re`
+    # skip to the next separator at C speed, where a leading lookbehind runs the whole
+    # pattern at every position. A match therefore starts one character before its rule's
+    # span (`find` reads the span from the rule's group).
+    after_det = f"{_}(?:[0-9]|(?:{trie_alternation(after_the)})(?![a-z]))"
+    gate = ("[^A-Za-z0-9](?=[0-9]|" + _flat_alt(allw | {_cap(w) for w in allw}, "(?![a-z])")
+            + f"|[Tt]he{after_det}|[Aa]n?{after_det})")
+
+    def compile_rules(names: Iterable[str]) -> re.Pattern:
+        # Rules are tried in order, each behind a lookahead on the words it can start with.
+        alts = "|".join(f"(?P<{name}>{first(kinds)}{pat})" for name, kinds, pat in rules if name in names)
+        return re.compile(_branch_optionals(f"{gate}(?:{alts})"))
+
+    all_rules = [name for name, _, _ in rules]
+    return _Masters(compile_rules(all_rules),
+                    compile_rules([name for name in all_rules if name not in _MONTH_RULES]),
+                    re.compile(month_probe))
+
+
+# Rules whose every match holds a month name (`mon_any`: `one_date` holds one in each of
+# its forms; `mon_alone` is a part of it): where no month name follows in a window,
+# `find` runs the combined pattern without them (a third of its work at each candidate).
+_MONTH_RULES = frozenset(("range", "range_day", "range_in_month", "range_in_month2", "month_name", "month"))
+
+
+class _Masters(NamedTuple):
+    full: re.Pattern
+    no_month: re.Pattern       # the rules not in _MONTH_RULES, in the same order
+    month_probe: re.Pattern    # matches wherever a month name (`mon_any`) can
+
+
+def _branch_optionals(pattern: str) -> str:
+    """`(?:X)?` written `(?:X|)`: the same greedy choice (X first, then nothing), but `re`
+    runs an alternation as a cheap BRANCH where an optional group of more than one
+    character is a REPEAT that saves and restores state on each try (~10% of `find`, as
+    every trie's optional tail `(?:IL)?` and every optional word `(?:the )?` is one).
+    Only groups without capturing groups inside are rewritten (captures keep their
+    REPEAT semantics); escapes and character classes are copied as they are.
+
+    >>> _branch_optionals("a(?:b(?:c)?)?[(?:x)?](?:(?P<g>d)?)?e(?:f)??")
+    'a(?:b(?:c|)|)[(?:x)?](?:(?P<g>d)?)?e(?:f)??'
+    """
+    out: list[str] = []
+    opened: list[tuple[bool, bool]] = []   # per open group: (non-capturing, holds a capture)
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if c == "[":
+            j = i + 1
+            j += pattern[j] == "^"
+            j += pattern[j] == "]"
+            while pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            out.append(pattern[i:j + 1])
+            i = j + 1
+            continue
+        if c == "(":
+            capturing = pattern[i + 1] != "?" or pattern.startswith("(?P<", i)
+            if capturing:
+                opened[:] = [(nc, True) for nc, _ in opened]
+            opened.append((pattern.startswith("(?:", i), False))
+        elif c == ")":
+            non_capturing, holds_capture = opened.pop()
+            if (non_capturing and not holds_capture and pattern[i + 1:i + 2] == "?"
+                    and pattern[i + 2:i + 3] not in ("?", "+")):
+                out.append("|)")
+                i += 2
+                continue
+        out.append(c)
+        i += 1
+    return "".join(out)
 
 
 @cache
@@ -324,6 +416,7 @@ def _parse_date_words(text: str) -> _Partial:
 _ORD_SUFFIX_RE = re.compile(r"([0-9]+)(?:st|nd|rd|th)")
 
 
+@lru_cache(maxsize=4096)   # pure, and news repeats the same few date phrases
 def _parse_side(text: str) -> _Partial:
     return _parse_date_words(_ORD_SUFFIX_RE.sub(r"\1", text))
 
@@ -516,7 +609,9 @@ def _past_marks(text: str, s: int, e: int, start: int, end: int) -> list[tuple[i
 
 
 TENSE_REACH = 300   # characters on each side of a mention searched for tense markers
-_CLAUSE_RE = re.compile(r"[,;:\"\u201c\u201d()\u2013\u2014]|\s-\s")
+# A clause mark, or ` - `: written as one character class first (a punctuation mark, or a
+# space that must then be followed by `- `), so that `re` skips fast between candidates.
+_CLAUSE_RE = re.compile(r"[,;:\"\u201c\u201d()\u2013\u2014\s](?:(?<!\s)|-\s)")
 
 
 # ---- context checks -----------------------------------------------------------
@@ -655,6 +750,7 @@ _DIGITS_RE = re.compile(r"[0-9]+")
 _WORD_SPLIT_RE = re.compile(r"[- ]+")
 
 
+@lru_cache(maxsize=4096)   # pure
 def _numeric(text: str, order: str) -> _Partial:
     nums = [int(x) for x in _DIGITS_RE.findall(text)]
     if order == "ymd":
@@ -683,6 +779,7 @@ _REL_UNIT_RE = re.compile(r"(this|last|next)\s+(?:fiscal\s+)?(year|month|week)",
 _SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60)}
 
 
+@lru_cache(maxsize=1024)   # pure, and a few (number, unit) pairs make most durations
 def _duration_value(n: float, unit: str) -> str | None:
     """`three`, `day` -> `P3D`; `half a`, `year` -> `P6M`; `12`, `minute` -> `PT12M`."""
     designator, mult = _lex()["units"][unit.lower()]
@@ -696,6 +793,7 @@ def _duration_value(n: float, unit: str) -> str | None:
     return f"P{'T' if time_part else ''}{int(n)}{designator[-1]}"
 
 
+@lru_cache(maxsize=1024)   # pure
 def _number_value(words: str) -> float | None:
     w = words.strip().lower().replace("\u00a0", " ")
     if w in ("a", "an"):
@@ -712,13 +810,13 @@ def _number_value(words: str) -> float | None:
     return _word_number(_WORD_SPLIT_RE.split(w))
 
 
-# Each rule's production: (doc, match) -> facts. A production may find nothing (the
-# context says it is not a date: HeidelTime's REMOVE, Duckling's Nothing).
+# Each rule's production: (doc, match, start, end, rule, out) appends the span's facts to
+# `out` (a list, not a generator: most spans give one fact). A production may append
+# nothing (the context says it is not a date: HeidelTime's REMOVE, Duckling's Nothing).
 
-def _p_range(doc: Document, m: re.Match) -> Iterator[Fact]:
+def _p_range(doc: Document, m: re.Match, s: int, e: int, rule: str, out: list) -> None:
     """`from 4 to 22 January, 1995`, `Nov 18-Dec 19, 2015`, `10-12 May`, `May 5 and 6`."""
-    s, e = m.span()
-    span = m.group()
+    span = doc.text[s:e]
     parts = _split_range(span)
     if parts is None:
         return
@@ -729,32 +827,31 @@ def _p_range(doc: Document, m: re.Match) -> Iterator[Fact]:
         for a, b, p in ((ls, le, lp), (rs, re_, rp)):
             f = _date_fact(doc, s + a, s + b, "month_name", p)
             if f:
-                yield f
+                out.append(f)
         return
     if lp.month is not None and rp.month is not None:
-        f = _date_fact(doc, s, e, m.lastgroup, lp, rp)
+        f = _date_fact(doc, s, e, rule, lp, rp)
         if f:
-            yield f
+            out.append(f)
 
 
-def _p_range_in_month2(doc: Document, m: re.Match) -> Iterator[Fact]:
+def _p_range_in_month2(doc: Document, m: re.Match, s: int, e: int, rule: str, out: list) -> None:
     """`November between 19 and 20`."""
-    month_part, days = m.group().split("between", 1)
+    month_part, days = doc.text[s:e].split("between", 1)
     d1, d2 = _DIGITS_RE.findall(days)[:2]
     mp = _parse_side(month_part)
-    f = _date_fact(doc, *m.span(), m.lastgroup, _Partial(mp.year, mp.month, int(d1)),
+    f = _date_fact(doc, s, e, rule, _Partial(mp.year, mp.month, int(d1)),
                    _Partial(mp.year, mp.month, int(d2)))
     if f:
-        yield f
+        out.append(f)
 
 
 _PERCENT_AFTER = re.compile(r"[ \t]?(?:%|per[ \t]?cent|pct)")
 
 
-def _p_range_years(doc: Document, m: re.Match) -> Iterator[Fact]:
+def _p_range_years(doc: Document, m: re.Match, s: int, e: int, rule: str, out: list) -> None:
     """`from 2026 through 2030`, `2026-2030`, `2026–30`, `2022/23`; `2015-12` is a month."""
-    s, e = m.span()
-    span = m.group()
+    span = doc.text[s:e]
     nums = _DIGITS_RE.findall(span)
     y1, y2 = int(nums[0]), nums[1]
     i1 = span.index(nums[0])
@@ -764,13 +861,13 @@ def _p_range_years(doc: Document, m: re.Match) -> Iterator[Fact]:
         if _PERCENT_AFTER.match(doc.text, e):
             # `from 23% in 2023 to 41%`: the second number is a share, not a year
             if _year_ok(doc.text, s + i1, s + i1 + 4):
-                yield _fact(doc, s + i1, s + i1 + 4, "year", "date", str(y1))
+                out.append(_fact(doc, s + i1, s + i1 + 4, "year", "date", str(y1)))
             return
         if "-" in sep and int(y2) <= 12 and prefix not in ("from", "between"):
             # `2015-12`: a month (Y-M, as the conformance cases read it)
             f = _date_fact(doc, s + i1, e, "numeric_ym", _Partial(y1, int(y2)))
             if f:
-                yield f
+                out.append(f)
             return
         y2i = y1 // 100 * 100 + int(y2)
     else:
@@ -780,72 +877,76 @@ def _p_range_years(doc: Document, m: re.Match) -> Iterator[Fact]:
     if "and" in sep and prefix != "between":
         # `sales in 2007 and 2009`: two years
         if _year_ok(doc.text, s + i1, s + i1 + 4):
-            yield _fact(doc, s + i1, s + i1 + 4, "year", "date", str(y1))
-        yield _fact(doc, e - 4, e, "year", "date", str(y2i))
+            out.append(_fact(doc, s + i1, s + i1 + 4, "year", "date", str(y1)))
+        out.append(_fact(doc, e - 4, e, "year", "date", str(y2i)))
         return
-    yield _fact(doc, s, e, m.lastgroup, "date", f"{y1:04d}", f"{y2i:04d}")
+    out.append(_fact(doc, s, e, rule, "date", f"{y1:04d}", f"{y2i:04d}"))
 
 
-def _p_month_name(doc: Document, m: re.Match) -> Iterator[Fact]:
+def _p_month_name(doc: Document, m: re.Match, s: int, e: int, rule: str, out: list) -> None:
     """`Tuesday, 10 November 2023`, `the 4th of May`, `March 2024`, `2016 june`."""
-    p = _parse_side(m.group())
+    p = _parse_side(doc.text[s:e])
     if p.month is None or (p.day is None and p.year is None):
         return   # a lone abbreviation such as `Jan` (a name) is not enough
-    f = _date_fact(doc, *m.span(), m.lastgroup, p)
+    f = _date_fact(doc, s, e, rule, p)
     if f:
-        yield f
+        out.append(f)
 
 
 _NUMERIC_ORDER = {"numeric_ymd": "ymd", "numeric_dmy": "dmy", "numeric_ym": "ym"}
 
 
-def _p_numeric(doc: Document, m: re.Match) -> Iterator[Fact]:
+def _p_numeric(doc: Document, m: re.Match, s: int, e: int, rule: str, out: list) -> None:
     """`2023-11-10`, `10.11.2023`, `02/22/2016`, `2015-3`."""
-    if _prev_word(doc.text, m.start())[0] in _VERSION_WORDS:
+    if _prev_word(doc.text, s)[0] in _VERSION_WORDS:
         return   # `version 2.1.2023`
-    f = _date_fact(doc, *m.span(), m.lastgroup, _numeric(m.group(), _NUMERIC_ORDER[m.lastgroup]))
+    f = _date_fact(doc, s, e, rule, _numeric(doc.text[s:e], _NUMERIC_ORDER[rule]))
     if f:
-        yield f
+        out.append(f)
 
 
 _DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1,
                 "the day before yesterday": -2, "the day after tomorrow": 2}
 
 
-def _p_relative_day(doc: Document, m: re.Match) -> Iterator[Fact]:
+def _p_relative_day(doc: Document, m: re.Match, s: int, e: int, rule: str, out: list) -> None:
     """`today`, `yesterday`, `the day after tomorrow`."""
-    n = _DAY_OFFSETS[" ".join(m.group().lower().split())]
-    yield _fact(doc, *m.span(), m.lastgroup, "date", resolve_offset("day", n, doc.reference_date))
+    n = _DAY_OFFSETS[" ".join(doc.text[s:e].lower().split())]
+    out.append(_fact(doc, s, e, rule, "date", resolve_offset("day", n, doc.reference_date)))
 
 
-def _p_ago(doc: Document, m: re.Match) -> Iterator[Fact]:
+def _p_ago(doc: Document, m: re.Match, s: int, e: int, rule: str, out: list) -> None:
     """`two days ago` (a day), `four years ago` (a year); weeks have no format."""
-    span = m.group()
+    span = doc.text[s:e]
     um = _unit_re().search(span)
     unit = um.group(1).lower()
     n = _number_value(span[:um.start()])
     if n is None or n != int(n) or unit not in ("day", "month", "year", "decade"):
         return
-    yield _fact(doc, *m.span(), m.lastgroup, "date", resolve_offset(unit, -int(n), doc.reference_date))
+    out.append(_fact(doc, s, e, rule, "date", resolve_offset(unit, -int(n), doc.reference_date)))
 
 
 _REL_N = {"this": 0, "last": -1, "next": 1}
 
 
-def _p_relative_unit(doc: Document, m: re.Match) -> Iterator[Fact]:
+def _p_relative_unit(doc: Document, m: re.Match, s: int, e: int, rule: str, out: list) -> None:
     """`last year`, `earlier this month`, `this fiscal year`; not weeks."""
-    rm = _REL_UNIT_RE.search(m.group())
-    how, unit = rm.group(1).lower(), rm.group(2).lower()
+    n, unit = _relative_unit(doc.text[s:e])
     if unit != "week":
-        yield _fact(doc, *m.span(), m.lastgroup, "date",
-                    resolve_offset(unit, _REL_N[how], doc.reference_date))
+        out.append(_fact(doc, s, e, rule, "date", resolve_offset(unit, n, doc.reference_date)))
 
 
-def _p_month(doc: Document, m: re.Match) -> Iterator[Fact]:
+@lru_cache(maxsize=256)   # pure, and a handful of phrases make nearly all of them
+def _relative_unit(span: str) -> tuple[int, str]:
+    """`Earlier this month` -> (0, "month")."""
+    rm = _REL_UNIT_RE.search(span)
+    return _REL_N[rm.group(1).lower()], rm.group(2).lower()
+
+
+def _p_month(doc: Document, m: re.Match, s: int, e: int, rule: str, out: list) -> None:
     """`in January`, `early December`, `late last July`, `next May`."""
-    s, e = m.span()
     text, ref = doc.text, doc.reference_date
-    words = m.group().replace("-", " ").split()
+    words = text[s:e].replace("-", " ").split()
     name = words[-1]
     mon = _lex()["months"].get(name.lower())
     if mon is None:   # a modifier glued to the month (`lateMay`): a typo, not a date to read
@@ -859,60 +960,59 @@ def _p_month(doc: Document, m: re.Match) -> Iterator[Fact]:
             return
     how = next((h for h in ("last", "next", "this") if h in mods), None)
     if how:
-        yield _fact(doc, s, e, m.lastgroup, "date", resolve_month_relative(mon, ref, how))
+        out.append(_fact(doc, s, e, rule, "date", resolve_month_relative(mon, ref, how)))
         return
     yd = _MONTH_YEAR_DIRECT_RE.match(text, e)
     if yd:   # `early December 2023`: the modifier, the month and its year make one fact
-        yield _fact(doc, s, yd.end(), m.lastgroup, "date", f"{yd.group(1)}-{mon:02d}")
+        out.append(_fact(doc, s, yd.end(), rule, "date", f"{yd.group(1)}-{mon:02d}"))
         return
     ym = _MONTH_THEN_YEAR_RE.match(text, e)
     if ym:   # `that January day in 2011`: the year is a fact of its own, and this month's
-        yield _fact(doc, s, e, m.lastgroup, "date", f"{ym.group(1)}-{mon:02d}")
+        out.append(_fact(doc, s, e, rule, "date", f"{ym.group(1)}-{mon:02d}"))
         return
     fut = ref is not None and _future(doc, s, e)
-    yield _fact(doc, s, e, m.lastgroup, "date", resolve_partial(_Partial(None, mon, None), ref, fut))
+    out.append(_fact(doc, s, e, rule, "date", resolve_partial(_Partial(None, mon, None), ref, fut)))
 
 
 _WEEKDAY_HOW = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}
 
 
-def _p_weekday(doc: Document, m: re.Match) -> Iterator[Fact]:
+def _p_weekday(doc: Document, m: re.Match, s: int, e: int, rule: str, out: list) -> None:
     """`on Tuesday` (past, or future in a future clause), `last Tuesday`, `next Friday`."""
-    s, e = m.span()
     ref = doc.reference_date
-    words = m.group().split()
+    words = doc.text[s:e].split()
     wd = _lex()["weekdays"][words[-1].lower()]
     how = _WEEKDAY_HOW.get(words[0].lower()) if len(words) > 1 else None
     if how is None:
         how = "future" if (ref is not None and _future(doc, s, e)) else "past"
-    yield _fact(doc, s, e, m.lastgroup, "date", resolve_weekday(wd, ref, how))
+    out.append(_fact(doc, s, e, rule, "date", resolve_weekday(wd, ref, how)))
 
 
-def _p_year(doc: Document, m: re.Match) -> Iterator[Fact]:
+def _p_year(doc: Document, m: re.Match, s: int, e: int, rule: str, out: list) -> None:
     """`in 2022`, `the 2022 budget`, `2024's budget`; not `2030 soldiers`."""
-    if _year_ok(doc.text, *m.span()):
-        yield _fact(doc, *m.span(), m.lastgroup, "date", m.group())
+    text = doc.text
+    if _year_ok(text, s, e):
+        out.append(_fact(doc, s, e, rule, "date", text[s:e]))
 
 
-def _p_duration_range(doc: Document, m: re.Match) -> Iterator[Fact]:
+def _p_duration_range(doc: Document, m: re.Match, s: int, e: int, rule: str, out: list) -> None:
     """The first end of `between 12 and 18 months` (the second is a plain duration)."""
-    um = _unit_re().search(doc.text, m.end(), m.end() + 40)
-    n = _number_value(m.group())
+    um = _unit_re().search(doc.text, e, e + 40)
+    n = _number_value(doc.text[s:e])
     v = _duration_value(n, um.group(1)) if um and n is not None else None
     if v:
-        yield _fact(doc, *m.span(), m.lastgroup, "duration", v)
+        out.append(_fact(doc, s, e, rule, "duration", v))
 
 
-def _p_duration_the(doc: Document, m: re.Match) -> Iterator[Fact]:
+def _p_duration_the(doc: Document, m: re.Match, s: int, e: int, rule: str, out: list) -> None:
     """`over the next decade`, `the past year`."""
-    v = _duration_value(1, _unit_re().search(m.group()).group(1))
+    v = _duration_value(1, _unit_re().search(doc.text, s, e).group(1))
     if v:
-        yield _fact(doc, *m.span(), m.lastgroup, "duration", v)
+        out.append(_fact(doc, s, e, rule, "duration", v))
 
 
-def _p_duration(doc: Document, m: re.Match) -> Iterator[Fact]:
+def _p_duration(doc: Document, m: re.Match, s: int, e: int, rule: str, out: list) -> None:
     """`three days`, `the next ten years`, `a six-month contract`, `half a year`."""
-    s = m.start()
     nw, unit = m.group("dn"), m.group("du")
     n = _number_value(nw)
     if n is None:
@@ -930,7 +1030,7 @@ def _p_duration(doc: Document, m: re.Match) -> Iterator[Fact]:
         return   # `twice a year`, `€6 million a year`, `1,000 of them a day`: a rate, not a duration
     v = _duration_value(n, unit)
     if v:
-        yield _fact(doc, *m.span(), m.lastgroup, "duration", v)
+        out.append(_fact(doc, s, e, rule, "duration", v))
 
 
 _PRODUCTIONS = {
@@ -953,7 +1053,8 @@ def find(doc: Document) -> Iterable[Fact]:
     >>> [(f.text, f["value"]) for f in find(d)]
     [('2022', '2022'), ('Tuesday', '2023-02-28'), ('the next ten years', 'P10Y')]
     """
-    pat = _master()
+    masters = _master()
+    month_probe = masters.month_probe
     productions = _PRODUCTIONS
     text = doc.text
     out: list[Fact] = []
@@ -974,12 +1075,31 @@ def find(doc: Document) -> Iterable[Fact]:
         # end a window at a space, so that no match is cut inside a word
         sp = text.find(" ", we) if we < n else -1
         we = n if sp < 0 else sp
-        for m in pat.finditer(text, max(ws, last_end), we):
-            last_end = m.end()
-            out.extend(productions[m.lastgroup](doc, m))
+        pos = ws if ws > last_end else last_end
+        pat = masters.full if month_probe.search(text, pos, we) else masters.no_month
+        if pos == 0 and text[:1] in _ALNUM:
+            # the text's first word has no separator before it: match it behind a space
+            # (rules read only their named groups from `m`, so the offset copy is harmless)
+            m = pat.match(" " + text[:we])
+            if m:
+                rule = m.lastgroup
+                last_end = pos = m.end() - 1
+                productions[rule](doc, m, 0, last_end, rule, out)
+        while True:
+            # the match opens on the separator before its rule's span, at `pos - 1` at least
+            for m in pat.finditer(text, pos - 1 if pos else 0, we):
+                last_end = m.end()
+                rule = m.lastgroup
+                productions[rule](doc, m, m.start() + 1, last_end, rule, out)
+                if text[last_end - 1] not in _ALNUM:
+                    break   # the next rule may start right here, its separator inside this match
+            else:
+                break
+            pos = last_end
     return _join_relative_year(doc, out) if len(out) > 1 else out
 
 
+_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _RELATIVE_YEARS = frozenset(("last year", "this year", "next year"))
 _FOUR_DIGITS = re.compile(r"[0-9]{4}")
 
@@ -987,6 +1107,9 @@ _FOUR_DIGITS = re.compile(r"[0-9]{4}")
 def _join_relative_year(doc: Document, facts: list[Fact]) -> list[Fact]:
     """`on October 1 last year`: the day or month takes the year its relative words give,
     one fact instead of a year-less date and a separate `last year`."""
+    # most texts have none: find out in one cheap pass (all three phrases are 9 characters)
+    if not any(g.end - g.start == 9 and g.text.lower() in _RELATIVE_YEARS for g in facts):
+        return facts
     out: list[Fact] = []
     i = 0
     while i < len(facts):
