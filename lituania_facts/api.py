@@ -136,9 +136,9 @@ def process_batch(names: Sequence[str], *, reference_date: date | None = None,
             pending.append(r)
             size += len(r.document.text)
             if size >= BATCH_CHARS:
-                _extract_results(pending, types)
+                extract_results(pending, types)
                 pending, size = [], 0
-    _extract_results(pending, types)
+    extract_results(pending, types)
     return results
 
 
@@ -152,7 +152,7 @@ def read_result(name: str, reference_date: date | None = None) -> DocumentResult
         return DocumentResult(name, error=FactsError(name, f"internal error: {type(e).__name__}: {e}"))
 
 
-def _extract_results(results: list[DocumentResult], types: Sequence[str]) -> None:
+def extract_results(results: list[DocumentResult], types: Sequence[str]) -> None:
     """Fill in the facts (or the error) of documents already read, extractor by extractor.
 
     Each document keeps its own time budget (`default_budget`, spent over its extractors) and
