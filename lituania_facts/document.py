@@ -40,6 +40,17 @@ class Document:
     reference_source: str | None = None   # "user", "header", "front_matter", "dateline"
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
+    # What extractors derive from the text and share (the folded text, where numbers start),
+    # computed once per document; emptied when its facts are done (pipeline.finish_document).
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def folded(self) -> bytes:
+        """`lexicon.fold_ascii(self.text)`, made once for the scans that read it."""
+        folded = self.derived.get("folded")
+        if folded is None:
+            from .lexicon import fold_ascii
+            folded = self.derived["folded"] = fold_ascii(self.text)
+        return folded
 
     @cached_property
     def sentence_starts(self) -> list[int]:

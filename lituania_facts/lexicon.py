@@ -32,7 +32,6 @@ def _fold_table() -> bytes:
 FOLD_ASCII = _fold_table()
 
 
-@lru_cache(maxsize=4)
 def fold_ascii(text: str) -> bytes:
     """`text` as one byte per character, for fast scans: ASCII letters lower-cased, digits and
     `-.,` kept, everything else (other ASCII, any non-ASCII character) a space; one leading

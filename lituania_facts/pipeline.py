@@ -111,6 +111,7 @@ def finish_document(doc: Document, candidates: list[Fact]) -> list[Fact]:
     document order, doc name and sentence set."""
     kept = resolve_overlaps(candidates)
     _attach_doc(doc, kept)
+    doc.derived.clear()   # (not kept, nor sent back by --jobs workers)
     return kept
 
 

@@ -3,9 +3,10 @@ word numbers found once per text, and scale words."""
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
-from ..lexicon import alternation, fold_ascii, load_tsv
+from ..document import Document
+from ..lexicon import alternation, load_tsv
 from ._numbers import ARTICLE_BEFORE, ARTICLE_HEADS, FIRST_WORD_FOLDED, WORDS, WORDS_AFTER_GAP, parse_words
 
 SPACE = r"[ \t\u00a0]"
@@ -89,25 +90,34 @@ def scale_value(s: str | None) -> float:
 _NUMBER_START_RE = re.compile(r"\d(?<![\d.,]\d)")
 
 
-@lru_cache(maxsize=4)
-def number_starts(text: str) -> tuple[int, ...]:
-    """Where each number in digits starts, found once and shared by money and percentages."""
-    return tuple(m.start() for m in _NUMBER_START_RE.finditer(text))
+def number_starts(doc: Document) -> tuple[int, ...]:
+    """Where each number in digits starts, found once per document for money and percentages."""
+    starts = doc.derived.get("number_starts")
+    if starts is None:
+        starts = doc.derived["number_starts"] = tuple(m.start() for m in _NUMBER_START_RE.finditer(doc.text))
+    return starts
 
 
 _WORDS_AT_START_RE = re.compile(WORDS)
 _WORDS_RE = re.compile(WORDS_AFTER_GAP)
 
 
-@lru_cache(maxsize=4)
-def word_number_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every phrase of number words in `text`, found once and shared by the
-    extractors; `word_number` reads one, once a currency or unit after it says it matters."""
+def word_number_spans(doc: Document) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every phrase of number words in the document, found once per document
+    for money and percentages; `word_number` reads one, once a currency or unit after it says
+    it matters."""
+    spans = doc.derived.get("word_number_spans")
+    if spans is None:
+        spans = doc.derived["word_number_spans"] = _word_number_spans(doc.text, doc.folded())
+    return spans
+
+
+def _word_number_spans(text: str, folded: bytes) -> tuple[tuple[int, int], ...]:
     first = _WORDS_AT_START_RE.match(text)
     spans = [(first.start(), first.end())] if first else []
     # As `_WORDS_RE.finditer(text)`, tried only where the folded scan says a phrase may start.
     match, last_end = _WORDS_RE.match, 0
-    for c in FIRST_WORD_FOLDED.finditer(fold_ascii(text)):
+    for c in FIRST_WORD_FOLDED.finditer(folded):
         gap = c.start() - 1             # the gap character before the word, in `text`
         if gap >= last_end and (m := match(text, gap)):
             spans.append((m.start("w"), m.end("w")))
@@ -118,8 +128,9 @@ def word_number_spans(text: str) -> tuple[tuple[int, int], ...]:
 def word_number(text: str, start: int, end: int) -> tuple[int, float] | None:
     """(start, value) of the number words at text[start:end], or None when they are no number.
 
+    >>> from lituania_facts.document import make_document
     >>> text = "a billion euros"
-    >>> [word_number(text, s, e) for s, e in word_number_spans(text)]
+    >>> [word_number(text, s, e) for s, e in word_number_spans(make_document(text))]
     [(0, 1000000000.0)]
     """
     first = text[start:end].split(None, 1)[0].split("-", 1)[0].lower()

@@ -167,7 +167,7 @@ def find(doc: Document) -> Iterator[Fact]:
     pos = taken = 0
     match = digits_re.match
     # As `digits_re.search(text, pos)`: the pattern matches where a number starts, only there.
-    for number_start in number_starts(text):
+    for number_start in number_starts(doc):
         if number_start < pos:
             continue
         m = match(text, number_start)
@@ -184,7 +184,7 @@ def find(doc: Document) -> Iterator[Fact]:
         if fact is not None:
             taken = fact.end
             yield fact
-    for start, end in word_number_spans(text):
+    for start, end in word_number_spans(doc):
         a = words_after_re.match(text, end)
         if not a or (number := word_number(text, start, end)) is None:
             continue

@@ -78,7 +78,7 @@ def find(doc: Document) -> Iterator[Fact]:
     digits_re, unit_re, _ = patterns()
     match, last_end = digits_re.match, 0
     # As `digits_re.finditer(text)`: the pattern matches where a number starts, only there.
-    for number_start in number_starts(text):
+    for number_start in number_starts(doc):
         if number_start < last_end:
             continue
         m = match(text, number_start)
@@ -116,7 +116,7 @@ def find(doc: Document) -> Iterator[Fact]:
             fact = _fact(text, a.start(), m.end(), 1, None, "percentage_point", "percentage.points")
             if fact:
                 yield fact
-    for start, end in word_number_spans(text):
+    for start, end in word_number_spans(doc):
         u = unit_re.match(text, end)
         if u and (number := word_number(text, start, end)) is not None:
             start, value = number

@@ -31,7 +31,7 @@ from typing import Iterable, Iterator
 
 from ..document import Document
 from ..errors import DataError
-from ..lexicon import FOLD_ASCII, data_text, fold_ascii, load_tsv, trie_alternation
+from ..lexicon import FOLD_ASCII, data_text, load_tsv, trie_alternation
 from ..model import Fact
 
 CATEGORIES = frozenset((
@@ -459,7 +459,7 @@ def find(doc: Document) -> Iterator[Fact]:
     if not text:
         return
     lex = lexicon()
-    folded = fold_ascii(text)    # shared with the number-word scan of money and percentages
+    folded = doc.folded()    # shared with the number-word scan of money and percentages
     entries = lex.entries
     next_starts = lex.next_starts
     rev: bytes | None = None
