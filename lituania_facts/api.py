@@ -112,14 +112,22 @@ def process_paths(names: Sequence[str], *, reference_date: date | None = None,
     # Smaller batches when there are few files, so that every worker gets some.
     size = max(1, min(BATCH_DOCUMENTS, len(names) // (jobs * 4)))
     batches = [names[i:i + size] for i in range(0, len(names), size)]
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    # Bounded windows keep memory flat whatever the corpus size; map keeps the order.
+    # A sliding window of batches in flight keeps memory flat whatever the corpus size and
+    # every worker busy (a new batch goes out as soon as the oldest comes back, where
+    # window-by-window `map` left workers idle at each window's end); results are taken
+    # oldest first, so the order is the input's.
     window = jobs * 4
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for i in range(0, len(batches), window):
-            for results in pool.map(work, batches[i:i + window]):
-                yield from results
+        pending = deque(pool.submit(work, b) for b in batches[:window])
+        for b in batches[window:]:
+            results = pending.popleft().result()
+            pending.append(pool.submit(work, b))
+            yield from results
+        while pending:
+            yield from pending.popleft().result()
 
 
 def process_batch(names: Sequence[str], *, reference_date: date | None = None,
