@@ -1,6 +1,7 @@
 """`make bench` keeps working: a tiny run prints its table and writes every figure (it is a
 benchmark, so nothing here asserts a speed)."""
 from __future__ import annotations
+
 import json
 
 from conftest import ROOT
