@@ -43,6 +43,10 @@ POSITIVE = [
     case("Donors gave five million euros to the fund.", "five million euros", 5_000_000, "EUR"),
     case("The plan costs a billion dollars over ten years.", "a billion dollars", 1e9, "USD"),
     case("It will cost half a billion euros.", "half a billion euros", 5e8, "EUR"),
+    case("The budget is about two and a half billion euros.", "about two and a half billion euros",
+         2.5e9, "EUR", None, "approx"),
+    case("The radar cost one and a quarter million dollars.", "one and a quarter million dollars",
+         1.25e6, "USD"),
     # hyphenated
     case("The army signed a $12.5-million deal.", "$12.5-million", 12_500_000, "USD"),
     case("It was a 450 million-euro contract.", "450 million-euro", 450_000_000, "EUR"),
@@ -126,3 +130,13 @@ def test_unicode_case_folding_in_scale_words():
     # found by fuzzing: `(?i)` lets the long s `ſ` match `s`; the lookup must fold the same way
     facts = facts_of("It cost about EUR 152 millionſ in all.", "money")
     assert [(f.text, f["amount"]) for f in facts] == [("about EUR 152 millionſ", 152_000_000)]
+
+
+@pytest.mark.parametrize("words, value", [
+    ("two and a half", 2.5), ("one and a quarter million", 1.25e6), ("twenty-five and a half", 25.5),
+    ("half a billion", 5e8), ("a dozen", 12),
+    ("two a half", None), ("five and a", None), ("two half", None), ("a", None),
+])
+def test_number_words_with_a_fraction(words, value):
+    from lituania_facts.extractors._numbers import parse_words
+    assert parse_words(words) == value

@@ -16,6 +16,7 @@ POSITIVE = [
     case("Inflation fell 27 % in a year.", "27 %", 27),
     case("Spending rose 3 percent last year.", "3 percent", 3),
     case("Support rose five per cent in March.", "five per cent", 5),
+    case("Spending grew by two and a half per cent.", "two and a half per cent", 2.5),
     case("Output grew 12 pct in the quarter.", "12 pct", 12),
     case("The party won a 3-percent share.", "3-percent", 3),
     case("Turnout fell by minus five percent.", "minus five percent", -5),

@@ -76,17 +76,32 @@ def parse_digits(s: str) -> float:
 
 def parse_words(s: str) -> float | None:
     """'five' -> 5; 'forty-five' -> 45; 'half a' -> 0.5; 'three quarters' -> 0.75;
-    'one hundred and twenty' -> 120; 'a' -> None (an article alone is no number)."""
-    words = [w for w in _WORD_SPLIT.split(s.lower()) if w and w != "and"]
+    'one hundred and twenty' -> 120; 'two and a half' -> 2.5; 'a' -> None (an article alone
+    is no number)."""
+    raw = [w for w in _WORD_SPLIT.split(s.lower()) if w]
+    words = [w for w in raw if w != "and"]
     if not words or all(w in ARTICLES for w in words):
+        return None
+    # "two and a half billion", "one and a quarter": the fraction adds to the number before
+    # it (the one place where an article follows a number).
+    plus_fraction = [i for i, w in enumerate(words) if w in ARTICLES and 0 < i < len(words) - 1
+                     and words[i + 1] in ("half", "quarter") and words[i - 1] not in FRACTIONS]
+    if plus_fraction and "and a" not in " ".join(raw):
         return None
     total = 0.0
     current = 0.0
     seen_number = False
+    skip = -1
     for i, w in enumerate(words):
+        if i == skip:
+            continue
         if w in ARTICLES:
             if i and words[i - 1] == "half":
                 continue   # "half a billion"
+            if i in plus_fraction and current:
+                current += FRACTIONS[words[i + 1]]
+                skip = i + 1
+                continue
             if current:
                 return None
             current = 1
