@@ -33,6 +33,10 @@ POSITIVE = [
     # title before the name
     case("Lithuanian Defence Minister Arvydas Anušauskas opened the range.", "Arvydas Anušauskas",
          role="defence minister", country="Lithuania", role_text="Lithuanian Defence Minister"),
+    case("The bill was presented by Sweden's Minister for Finance Elisabeth Svantesson.",
+         "Elisabeth Svantesson", role="finance minister", country="Sweden", role_text="Sweden's Minister for Finance"),
+    case("Danish Minister for Economic Affairs Stephanie Lose opened the fund.", "Stephanie Lose",
+         role="economy minister", country="Denmark"),
     case("NATO Secretary General Jens Stoltenberg arrived in Vilnius.", "Jens Stoltenberg",
          role="secretary general", country="NATO", role_text="NATO Secretary General"),
     case("President Zelenskyy thanked the Lithuanian people.", "Zelenskyy", role="president",
