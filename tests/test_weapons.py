@@ -31,6 +31,8 @@ NAMED = [
     case("Lithuania handed over the NASAMS to Ukraine.", ("NASAMS", "NASAMS", "air_defence", None)),
     case("Ukraine received M142 rocket launchers.", ("M142 rocket launchers", "HIMARS", "rocket_artillery", None)),
     case("The Bayraktar flew again.", ("Bayraktar", "Bayraktar TB2", "drone", None)),
+    case("The A 10 Warthog and Leopard 2-based vehicles were shown.", ("A 10 Warthog", "A-10", "aircraft", None),
+         ("Leopard 2", "Leopard 2", "tank", None)),
     case("A TB-2 and a TB 2 were shown.", ("TB-2", "Bayraktar TB2", "drone", None),
          ("TB 2", "Bayraktar TB2", "drone", None), id="hyphen-and-space-variants"),
     case("Russia launched Geran-2 drones.", ("Geran-2 drones", "Shahed-136", "drone", None)),
@@ -218,6 +220,8 @@ NEGATIVES = [
     "Gepard, a cheetah, was born at the zoo.",
     "Dana White said the fight was close.",
     "Senator Cory Booker visited Milan.",
+    "A 10-year support contract for the launchers is still under discussion.",
+    "A 50-strong team of engineers arrived.",
 ]
 
 XFAIL = [

@@ -499,6 +499,8 @@ def find(doc: Document) -> Iterator[Fact]:
             kind = entry.kind
         if kind == "generic" and entry.flag == "det" and not _after_determiner(folded, start + 1):
             continue
+        if kind == "named" and _number_compound(text, end, key):
+            continue
         while end < n and text[end].isalnum():   # a non-ASCII letter ends the word: "Akıncı"
             end += 1
         if kind == "named":
@@ -554,6 +556,14 @@ def _case_ok(entry, text: str, start: int, end: int, key: bytes) -> bool:
     cased = _cased_mention(text[start:end])[:len(key)]
     return cased in entry.cases or (entry.allcaps and cased.isupper() and len(cased) >= 4
                                     and cased.lower() == key)
+
+
+def _number_compound(text: str, end: int, key: bytes) -> bool:
+    """`A 10-year contract`: a one-letter designation written with a space (`A-10` as
+    `A 10`) whose digits run on into a hyphenated word is an article and a number
+    compound (`10-year`, `50-strong`), not the system. `A-10-style` and `Leopard 2-based` stay."""
+    return (key[1:2] == b" " and text[end - 1:end].isdigit() and text[end:end + 1] == "-"
+            and text[end + 1:end + 2].islower())
 
 
 def _after_determiner(folded: bytes, pos: int) -> bool:
