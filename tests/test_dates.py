@@ -51,6 +51,10 @@ WITH_REF = [
     # reported future: `would` after `said` looks forward from the reference date
     case("The minister said on Monday that the army would hold a parade in August.",
          D("Monday", "2023-02-27"), D("August", "2023-08"), id="reported-future-month"),
+    case("I expect the contract to be signed in December.", D("December", "2023-12"),
+         id="present-expect-is-future"),
+    case("Deliveries arrived in January, earlier than expected.", D("January", "2023-01"),
+         id="than-expected-is-not-future"),
     case("The talks ended in late May, 2021.", D("late May, 2021", "2021-05"), id="modifier-month-comma-year"),
     # absolute dates
     case("Lithuania signed the NASAMS contract on November 10, 2023 in Vilnius.",

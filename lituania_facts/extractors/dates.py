@@ -108,7 +108,10 @@ _FUTURE_WORDS = ("will", "shall", "won't", "won\u2019t", "'ll", "\u2019ll", "is 
                  "intend to", "intends to", "due in", "due on", "due by",
                  # reported future: `said on Monday that Poland would hold a parade in August`
                  "would", "could", "expects to", "expect to", "expected to", "is set to",
-                 "are set to", "aims to", "aim to")
+                 "are set to", "aims to", "aim to",
+                 # `I expect the contract to be signed in December`: present-tense `expect`
+                 # looks ahead (`expected`, its past, is not this word)
+                 "expect", "expects")
 # No leading `\b` and no IGNORECASE: starting with literal characters lets `re` skip ahead
 # fast; the left word boundary is checked in `_future`.
 FUTURE_RE = re.compile("(?:" + trie_alternation(_FUTURE_WORDS + tuple(_cap(w) for w in _FUTURE_WORDS)) + r")\b")
