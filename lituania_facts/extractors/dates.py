@@ -227,7 +227,8 @@ def _master() -> _Masters:
         # e.g. `three days`, `over the next ten years`, `a six-month contract`, `half a year`
         ("duration", "DIGIT THE MOD QUAL NUMW A", f"(?:(?:[Tt]he{_})?(?:(?:{_ci1_alt(['next', 'past', 'last', 'coming', 'previous', 'following', 'first'])}){_}))?"
                      f"(?:(?:{_ci1_alt(['about', 'around', 'almost', 'nearly', 'more than', 'less than', 'at least', 'some', 'up to', 'just', 'roughly'])}){_})?"
-                     f"(?P<dn>{number}|[Aa]n?|[Aa] couple of|[Hh]alf an?|[Aa]n? half)(?:{_}|-)(?P<du>{unit})s?"
+                     f"(?P<dn>(?:[Aa]nother{_})?(?:{number})|[Aa]nother|[Aa]n?|[Aa] couple of|[Hh]alf an?|[Aa]n? half)"
+                     f"(?:{_}|-)(?P<du>{unit})s?"
                      f"(?!-old|{_}(?:old|older|younger|of age|ago)\\b|[A-Za-z]"
                      f"|{_}(?:an?|per|each|every){_}{unit}\\b)"),   # `seven days a week`: a rate
         # e.g. `over the next decade`, `the past year` (`the next year` is a date: relative_unit)
@@ -239,7 +240,7 @@ def _master() -> _Masters:
         "WD": list(lx["weekdays"]),
         "THE": ["the"], "PREP": ["from", "between"],
         "DAYW": list(lx["ordinals"]) + ["twenty", "thirty"],
-        "NUMW": list(lx["cardinals"]), "A": ["a", "an", "half"],
+        "NUMW": list(lx["cardinals"]), "A": ["a", "an", "half", "another"],
         "REL": ["today", "yesterday", "tomorrow"],
         "MOD": ["last", "next", "this", "past", "coming", "previous", "following", "first"],
         "EARLY": ["early", "late", "mid", "earlier", "later", "the"],
@@ -799,6 +800,8 @@ def _duration_value(n: float, unit: str) -> str | None:
 @lru_cache(maxsize=1024)   # pure
 def _number_value(words: str) -> float | None:
     w = words.strip().lower().replace("\u00a0", " ")
+    if w.startswith("another"):   # `another month`, `another two weeks`: as many again
+        w = w[7:].strip() or "a"
     if w in ("a", "an"):
         return 1
     if w in ("a couple of",):
