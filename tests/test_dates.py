@@ -47,6 +47,9 @@ WITH_REF = [
     case("They extended the mission for another two weeks.", P("another two weeks", "P2W"),
          id="another-number-unit"),
     case("It is another matter.", id="another-without-a-unit-is-nothing"),
+    case("The missile stayed in Polish airspace for 39 seconds.", P("39 seconds", "PT39S"), id="seconds"),
+    case("Half a minute later it fell.", P("Half a minute", "PT30S"), id="half-a-minute-in-seconds"),
+    case("A second round of talks began on the second day.", id="ordinal-second-is-no-duration"),
     case("Spending rose 2 percentage points compared with 2021.", D("2021", "2021"), id="compared-with-year"),
     case("Rutte took over at NATO on October 1 last year.", D("October 1 last year", "2022-10-01"),
          id="day-month-relative-year"),
@@ -281,7 +284,7 @@ def test_data_files_load_and_are_consistent():
     months = load_tsv("months.tsv", 2)
     assert {int(n) for _, n in months} == set(range(1, 13))
     assert {int(n) for _, n in load_tsv("weekdays.tsv", 2)} == set(range(1, 8))
-    assert {d for _, d, _ in load_tsv("durations.tsv", 3)} <= {"D", "W", "M", "Y", "TH", "TM"}
+    assert {d for _, d, _ in load_tsv("durations.tsv", 3)} <= {"D", "W", "M", "Y", "TH", "TM", "TS"}
     assert {k for _, _, k in load_tsv("dates_numbers.tsv", 3)} == {"cardinal", "ordinal"}
 
 

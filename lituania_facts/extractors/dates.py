@@ -780,7 +780,7 @@ _REL_UNIT_RE = re.compile(r"(this|last|next)\s+(?:fiscal\s+)?(year|month|week)",
 
 
 # A fraction of a unit is said in the next smaller one: `half a year` is P6M.
-_SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60)}
+_SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
 
 
 @lru_cache(maxsize=1024)   # pure, and a few (number, unit) pairs make most durations
@@ -1030,6 +1030,8 @@ def _p_duration(doc: Document, m: re.Match, s: int, e: int, rule: str, out: list
         return   # `every six months`: a rate (a TimeML set), not a duration
     if pw and gap == "-":
         return   # `a sub-five-minute mile`: part of a longer compound
+    if unit.lower() == "second" and not (nw[:1].isdigit() or _number_value(nw) not in (None, 1, 0.5)):
+        return   # `a second round`, `another second`: the ordinal, not a count of seconds
     if nw.lower() in ("a", "an") and (pw in _FREQ_WORDS or (not pw and gap.strip()[-1:] in tuple("0123456789%"))
                                       or (pw not in _DURATION_LEADS
                                           and _NUMBER_THEN_WORDS.search(doc.text, max(0, s - 40), s))):
