@@ -62,8 +62,13 @@ POSITIVE = [
     case("Loans of up to €100 million are planned.", "up to €100 million", 1e8, "EUR", None, "up_to"),
     case("It needs at least €40 million.", "at least €40 million", 4e7, "EUR", None, "at_least"),
     case("It spent less than €1 million.", "less than €1 million", 1e6, "EUR", None, "under"),
-    # no recognisable currency
-    case("Copenhagen gave 800 million kroner.", "800 million kroner", 800_000_000, None),
+    # crowns without a country: the one candidate country the document names
+    case("Copenhagen gave 800 million kroner.", "800 million kroner", 800_000_000, "DKK"),
+    case("Sweden's Riksdag approved 3.2 billion kronor.", "3.2 billion kronor", 3.2e9, "SEK"),
+    case("Norway's Kongsberg said the state set aside 10 billion kroner.", "10 billion kroner", 1e10, "NOK"),
+    # no recognisable currency: no country named, or two that share the word
+    case("The fund holds 5 billion kroner.", "5 billion kroner", 5e9, None),
+    case("Denmark and Norway each gave 1 billion kroner.", "1 billion kroner", 1e9, None),
 ]
 
 

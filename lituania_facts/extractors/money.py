@@ -21,6 +21,7 @@ from functools import cache
 from typing import Iterator
 
 from ..document import Document
+from ..errors import DataError
 from ..lexicon import load_tsv, trie_alternation
 from ..model import Fact
 from ._amounts import (SPACE, clean_float, number_starts, qualifier_before, scale_pattern, scale_value,
@@ -39,13 +40,14 @@ def _case_variants(surface: str) -> set[str]:
 
 
 @cache
-def currency_table() -> tuple[dict[str, str | None], list[str], list[str]]:
-    """({surface: ISO code or None}, surfaces allowed before a number, surfaces after)."""
-    codes: dict[str, str | None] = {}
+def currency_table() -> tuple[dict[str, str | tuple[str, ...] | None], list[str], list[str]]:
+    """({surface: ISO code, candidate codes or None}, surfaces allowed before a number,
+    surfaces after)."""
+    codes: dict[str, str | tuple[str, ...] | None] = {}
     before, after = [], []
     for surface, code, where in load_tsv("currencies.tsv", 3):
         for v in _case_variants(surface):
-            codes[v] = None if code == "-" else code
+            codes[v] = None if code == "-" else tuple(code.split("|")) if "|" in code else code
             if where in ("before", "both"):
                 before.append(v)
             if where in ("after", "both"):
@@ -82,10 +84,33 @@ def patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 PREFIX_WINDOW = 16
 
 
-def _code(surface: str) -> str | None:
+def _code(surface: str, text: str) -> str | None:
     codes = currency_table()[0]
     key = " ".join(surface.split())
-    return codes.get(key, codes.get(key.lower()))
+    code = codes.get(key, codes.get(key.lower()))
+    return _named_country_code(text, code) if isinstance(code, tuple) else code
+
+
+@cache
+def _country_words() -> dict[str, re.Pattern]:
+    """{ISO code: a pattern for the words that name its country} (currency_countries.tsv)."""
+    words: dict[str, list[str]] = {}
+    for word, country in load_tsv("countries.tsv", 2):
+        words.setdefault(country, []).append(word)
+    out = {}
+    for code, country in load_tsv("currency_countries.tsv", 2):
+        if country not in words:
+            raise DataError(f"data/currency_countries.tsv: {country!r} is not a country of countries.tsv")
+        out[code] = re.compile(rf"(?<![\w]){trie_alternation(words[country])}(?![\w])")
+    return out
+
+
+def _named_country_code(text: str, candidates: tuple[str, ...]) -> str | None:
+    """`10 billion kroner` (NOK or DKK): the candidate whose country the document names, when
+    it names exactly one of them (FACTS.md: "kroner/krona by country when stated")."""
+    patterns = _country_words()
+    named = [c for c in candidates if c in patterns and patterns[c].search(text)]
+    return named[0] if len(named) == 1 else None
 
 
 def _cents(s: str | None) -> float:
@@ -158,7 +183,7 @@ def _from_digits(text: str, m: re.Match, cb: str | None, cb_start: int,
         hyphen = text[m.start("ca") - 1:m.start("ca")] == "-"
         if _weight_not_money(text, ca, amount, m.end(), hyphen):
             return None, end
-    return _fact(text, start, end, amount, amount_max, _code(cur_surface), rule), end
+    return _fact(text, start, end, amount, amount_max, _code(cur_surface, text), rule), end
 
 
 def find(doc: Document) -> Iterator[Fact]:
@@ -194,4 +219,4 @@ def find(doc: Document) -> Iterator[Fact]:
         amount += _cents(a.group("cents"))
         if _weight_not_money(text, ca, amount, a.end(), "-" in text[end:a.start("ca")]):
             continue
-        yield _fact(text, start, a.end(), amount, None, _code(ca), "money.words")
+        yield _fact(text, start, a.end(), amount, None, _code(ca, text), "money.words")
