@@ -47,6 +47,8 @@ WITH_REF = [
     case("They extended the mission for another two weeks.", P("another two weeks", "P2W"),
          id="another-number-unit"),
     case("It is another matter.", id="another-without-a-unit-is-nothing"),
+    case("If 2024 was the year of promises, 2025 is the year of deliveries.", D("2024", "2024"),
+         D("2025", "2025"), id="year-as-subject-after-if"),
     case("The missile stayed in Polish airspace for 39 seconds.", P("39 seconds", "PT39S"), id="seconds"),
     case("Half a minute later it fell.", P("Half a minute", "PT30S"), id="half-a-minute-in-seconds"),
     case("A second round of talks began on the second day.", id="ordinal-second-is-no-duration"),

@@ -624,7 +624,11 @@ _YEAR_PREFIXES = frozenset("mid early late pre post".split())
 _STRONG_YEAR_WORDS = frozenset("since until till year fiscal fy spring summer autumn fall winter "
                                "mid early late circa throughout".split())
 _YEAR_SUBJECT_VERBS = frozenset("was is will saw sees marks marked has had brought began ended "
-                                "became proved could would may might must should".split())
+                                "became proved could would may might must should ends begins".split())
+# Words that open a clause, so that a year right after them can be its subject
+# (`If 2024 was the year...`, `as 2025 begins`).
+_CLAUSE_OPENERS = frozenset("if when while as because although though unless whether but and so "
+                            "once".split())
 _YEAR_PREP = frozenset(
     "in by since from until till through to before after during of for around circa about early "
     "late mid year years fiscal fy spring summer autumn fall winter and or between between since "
@@ -680,8 +684,8 @@ def _year_ok(text: str, start: int, end: int) -> bool:
         word = "the"            # `Lithuania's 2024 budget`: a possessive is a determiner
     if not gap and word in _DETERMINERS:
         return bool(nxt[:1].isalpha())   # `the 2022 budget`
-    if nxt.lower() in _YEAR_SUBJECT_VERBS and (not word or gap):
-        return True             # `2024 was a record year` (a sentence or clause opens on it)
+    if nxt.lower() in _YEAR_SUBJECT_VERBS and (not word or gap or word in _CLAUSE_OPENERS):
+        return True             # `2024 was a record year`, `if 2024 was` (a clause opens on it)
     if gap in ("(", ",") or word == "":
         return not nxt[:1].isalpha() or nxt[:1].isupper()
     # no year context: a year only when no word follows (`..., 2022.`)
