@@ -282,6 +282,34 @@ def test_later_mentions_share_name_role_country():
             ("Volodymyr Zelensky", "president", "Ukraine")
 
 
+ROUNDUP = """NORDIC-BALTIC BRIEF
+
+1. LITHUANIA: tanks
+Lithuanian Defence Minister Rasa Mileikė and Lithuania's Foreign Minister Tomas Kairys signed the deal.
+
+2. DENMARK: "Buy, buy, buy"
+Prime Minister Anna Berg unveiled a fund on Wednesday.
+
+3. Sweden — a record year
+Defence Minister Jonas Lind welcomed the results.
+"""
+
+
+def test_a_roundup_section_label_gives_the_state():
+    facts = {f.text: f for f in facts_of(ROUNDUP, "official", reference_date=REF)}
+    assert facts["Anna Berg"]["country"] == "Denmark"
+    assert facts["Jonas Lind"]["country"] == "Sweden"
+    assert facts["Rasa Mileikė"]["country"] == "Lithuania"
+
+
+def test_one_topic_label_is_no_roundup():
+    # a title over the whole text (`Estonia: Military Equipment`) is not a section by state
+    text = ("Estonia: Military Equipment\n\nAnswered by Defence Minister Jonas Lind, who said the "
+            "United Kingdom would send more troops. Lind spoke in London.")
+    [f, *_] = facts_of(text, "official", reference_date=REF)
+    assert f["country"] != "Estonia"
+
+
 def test_fullest_name_wins_even_when_later():
     facts = facts_of("Minister Umerov arrived. Minister of Defence of Ukraine Rustem Umerov spoke.",
                      "official", reference_date=REF)

@@ -642,12 +642,52 @@ def _country_from_context(doc: Document, pos: int, found: list[tuple[int, str]],
         return before.pop()
     if _headline_line(doc.text, pos):
         return None                    # a link to another story: not about this document's state
+    section = _section_country(doc, pos, lex)
+    if section is not None:
+        return section                 # `1. DENMARK:` above it in a roundup
     country = _most_served(served)
     if country is None:
         if not found:
             found.extend(_country_words(doc.text, lex))
         country = _first_named(found)
     return country
+
+
+# A section label: a few words alone on their line or before a colon or a dash, after an
+# optional number or markup (`1. DENMARK: "Buy, buy, buy"`, `LATVIA — budget`, `## Estonia`).
+_SECTION_LABEL = re.compile(r"[ \t]*(?:#+[ \t]*|\d{1,2}[.)][ \t]*)?([^\W\d_][^\n:\u2014\u2013]{0,40}?)[ \t]*(?:[:\u2014\u2013]|\Z)")
+
+
+def _section_labels(doc: Document, lex: Lexicon) -> tuple[list[int], list[str | None]]:
+    """(line starts, the state each labels or None) of the document's label lines, when at
+    least two of them name different states (a roundup by country); else none."""
+    found = doc.derived.get("official_sections")
+    if found is None:
+        starts, states = [], []
+        text = doc.text
+        pos = 0
+        for line in text.split("\n"):
+            m = _SECTION_LABEL.match(line)
+            if m and len(m.group(1).split()) <= 4:
+                head = m.group(1)
+                # a state's own name in any case: not an adjective, nor a city (`VILNIUS —`
+                # opens a dateline, not a section on Lithuania)
+                state = next((lex.countries[f] for f in (head, head.title(), head.capitalize())
+                              if lex.countries.get(f) == f and f not in ORGANISATIONS), None)
+                starts.append(pos)
+                states.append(state)
+            pos += len(line) + 1
+        if len({s for s in states if s}) < 2:
+            starts, states = [], []
+        found = doc.derived["official_sections"] = (starts, states)
+    return found
+
+
+def _section_country(doc: Document, pos: int, lex: Lexicon) -> str | None:
+    """The state that labels the section holding `pos`, in a document divided by state."""
+    starts, states = _section_labels(doc, lex)
+    i = bisect_right(starts, pos) - 1
+    return states[i] if i >= 0 else None
 
 
 def _headline_line(text: str, pos: int) -> bool:
