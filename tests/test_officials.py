@@ -37,6 +37,10 @@ POSITIVE = [
          "Elisabeth Svantesson", role="finance minister", country="Sweden", role_text="Sweden's Minister for Finance"),
     case("Danish Minister for Economic Affairs Stephanie Lose opened the fund.", "Stephanie Lose",
          role="economy minister", country="Denmark"),
+    case("Peter Hultqvist, who was minister for defence between 2014 and 2022, argued for more.",
+         "Peter Hultqvist", role="defence minister", role_text="minister for defence"),
+    case("Kęstutis Budrys, who became foreign minister in December, spoke.", "Kęstutis Budrys",
+         role="foreign minister", country="Lithuania"),
     case("NATO Secretary General Jens Stoltenberg arrived in Vilnius.", "Jens Stoltenberg",
          role="secretary general", country="NATO", role_text="NATO Secretary General"),
     case("President Zelenskyy thanked the Lithuanian people.", "Zelenskyy", role="president",
@@ -213,6 +217,7 @@ def test_official(text, span, name, role, country, role_text, ref):
 
 
 NEGATIVE = [
+    "Jonas Smith, who is a defence analyst at the institute, said the plan was late.",
     "Jonas Jonaitis, head of the organising committee, thanked the volunteers.",
     pytest.param("Lithuania Seeks NATO Support Following Russian Drone Violations", id="headline"),
     pytest.param("Turkish drone maker Baykar delivered the drone, Anadolu reported.", id="company-media"),

@@ -744,6 +744,10 @@ def _anchors(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     return out
 
 
+# `, who was the ` before a role phrase (the name before the comma holds or held it).
+_WHO_WAS = re.compile(r",[ \t]+who[ \t]+(?:was|is|has[ \t]+been|had[ \t]+been|became|served[ \t]+as)"
+                      r"[ \t]+(?:(?:the|a|an)[ \t]+)?\Z")
+
 # What must follow a role phrase for the `of`/`for`/`to` tail of `Lexicon.after` to match.
 _MAY_TAIL = re.compile(r"[ \t\u00a0]+(?:of|for|to)[ \t\u00a0]").match
 
@@ -846,10 +850,15 @@ def _find_mentions(doc: Document, lex: Lexicon) -> tuple[list[Mention], list[tup
         if word.lower() in lex.modifiers and lex.modifiers[word.lower()] == "determiner":
             left_end = k
         lm = None
+        # `Peter Hultqvist, who was minister for defence between 2014 and 2022`: a relative
+        # clause is an appositive too, whatever follows the role
+        who = _WHO_WAS.search(text, max(0, left_end - 40), left_end) if text[left_end - 1:left_end] == " " else None
+        if who:
+            left_end = who.start() + 1
         j = left_end
         while j > 0 and text[j - 1] in _SEPARATORS:
             j -= 1
-        if j > 0 and text[j - 1] == "," and _closes(text, end):
+        if j > 0 and text[j - 1] == "," and (who or _closes(text, end)):
             lm = lex.left_name.get().search(text, max(0, left_end - 80), left_end)
         if lm:
             words = _word_spans(text, lm.start(1), lm.end(1))
