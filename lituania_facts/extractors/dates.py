@@ -346,15 +346,36 @@ def _anchors() -> re.Pattern:
     them. Every token must start with a rare-ish character (speed: `re` skips to those),
     so lower-case `april`, `august`, `september`, `october` are not anchors: in news they
     are written with a capital, and a year or a day nearby still opens a window."""
-    words = ([_cap(m)[:3] for m in _lex()["months"]]
-             + [_cap(w)[:3] for w in _lex()["weekdays"]]
-             + list(_lex()["units"])
+    lx = _lex()
+    words = ([_cap(m)[:3] for m in lx["months"]]
+             + [_cap(w)[:3] for w in lx["weekdays"]]
+             + [u for u in lx["units"] if u not in _plural_anchors()]
              + ["morrow", "january", "february", "june", "july", "vember", "december"])
     trie = trie_alternation(words)
     # years go inside the trie's first group: `re` then still skips fast to a possible first
     # character (a top-level `(?:19|20)...|` in front would defeat that)
     assert trie.startswith("(?:")
     return re.compile("(?:19[0-9][0-9](?![0-9])|20[0-9][0-9](?![0-9])|" + trie[3:])
+
+
+@cache
+def _plural_anchors() -> tuple[str, ...]:
+    """Units that are also ordinals (`second`): they anchor only in the plural (`39 seconds`;
+    `the second day` is never a duration), found with `str.find`: their first letter (`s`)
+    in the anchor pattern would stop its scan at every `s` of the text (+7% of the work)."""
+    return tuple(u for u in _lex()["units"] if u in _lex()["ordinals"])
+
+
+def _anchor_spans(text: str) -> list[tuple[int, int]]:
+    spans = [a.span() for a in _anchors().finditer(text)]
+    extra = []
+    for unit in _plural_anchors():
+        word = unit + "s"
+        i = text.find(word)
+        while i >= 0:
+            extra.append((i, i + len(word)))
+            i = text.find(word, i + 1)
+    return sorted(spans + extra) if extra else spans
 
 
 WINDOW_BEFORE = 28   # left context before an anchor: `more than twenty-five years` (22)
@@ -1072,8 +1093,7 @@ def find(doc: Document) -> Iterable[Fact]:
     out: list[Fact] = []
     ws = we = -1
     windows = []
-    for a in _anchors().finditer(text):
-        s, e = a.span()
+    for s, e in _anchor_spans(text):
         if s - WINDOW_BEFORE > we:
             if we >= 0:
                 windows.append((ws, we))
