@@ -41,6 +41,14 @@ POSITIVE = [
          "Peter Hultqvist", role="defence minister", role_text="minister for defence"),
     case("Kęstutis Budrys, who became foreign minister in December, spoke.", "Kęstutis Budrys",
          role="foreign minister", country="Lithuania"),
+    # the subject of an appointment verb
+    case("Jonas Petraitis was appointed defence minister in December.", "Jonas Petraitis",
+         role="defence minister", role_text="defence minister"),
+    case("Gen. Raimundas Vaikšnoras became Lithuania's Chief of Defence in July.", "Raimundas Vaikšnoras",
+         role="chief of defence", country="Lithuania", role_text="Lithuania's Chief of Defence"),
+    case("Ona Kazlauskienė was named deputy foreign minister.", "Ona Kazlauskienė",
+         role="deputy foreign minister"),
+    case("Jonas Petraitis served as ambassador to Poland until 2021.", "Jonas Petraitis", role="ambassador"),
     case("NATO Secretary General Jens Stoltenberg arrived in Vilnius.", "Jens Stoltenberg",
          role="secretary general", country="NATO", role_text="NATO Secretary General"),
     case("President Zelenskyy thanked the Lithuanian people.", "Zelenskyy", role="president",
@@ -217,6 +225,8 @@ def test_official(text, span, name, role, country, role_text, ref):
 
 
 NEGATIVE = [
+    "General Dynamics was named prime contractor, and Reuters became the official partner.",
+    "He became president in 2019; she was appointed defence minister.",
     "Jonas Smith, who is a defence analyst at the institute, said the plan was late.",
     "Jonas Jonaitis, head of the organising committee, thanked the volunteers.",
     pytest.param("Lithuania Seeks NATO Support Following Russian Drone Violations", id="headline"),

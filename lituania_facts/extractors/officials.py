@@ -13,7 +13,10 @@ Rules (`Fact.rule`), each anchored on the role lexicon or the known-officials le
                                                       "the minister, Dovilė Šakalienė,"
     official.rank        military rank, then the name "Lt. Gen. Raimundas Vaikšnoras"
     official.appositive  name, then the role phrase   "Gabrielius Landsbergis, Minister of Foreign Affairs
-                                                      of Lithuania", "Kasčiūnas, the defence minister,"
+                                                      of Lithuania", "Kasčiūnas, the defence minister,",
+                                                      "Peter Hultqvist, who was minister for defence"
+    official.predicate   name, an appointment verb,   "Jonas Petraitis was appointed defence minister",
+                         then the role phrase          "Vaikšnoras became Lithuania's Chief of Defence"
     official.known       a name of data/officials.jsonl with no title: "Putin", "Dmitry Medvedev"
     official.near        a role phrase with a country and no name ("said Lithuania's defense minister"),
                          then the only full name in the rest of that sentence or the next one
@@ -195,6 +198,7 @@ class Lexicon:
     after: _LazyPattern                             # what follows a role phrase
     after_plain: re.Pattern                         # the same with no `of`/`for`/`to` tail
     left_name: _LazyPattern                         # a name just before ", <role>"
+    subject_name: _LazyPattern                      # a name just before ` was appointed <role>`
     name_run: _LazyPattern                          # any run of name tokens
     country_re: _LazyPattern                        # any country word
     link_cache: dict = field(default_factory=dict)  # known index -> what finds it again
@@ -358,6 +362,7 @@ def build_lexicon(known: tuple[Known, ...]) -> Lexicon:
         after=_LazyPattern(rf"(?:{tail})?{after_rest}"),
         after_plain=re.compile(after_rest),
         left_name=_LazyPattern(rf"({_FREE_NAME})[ \t\u00a0]*,[ \t\u00a0]*\Z"),
+        subject_name=_LazyPattern(rf"({_FREE_NAME})\Z"),
         name_run=_LazyPattern(_FREE_NAME),
         country_re=_LazyPattern(rf"(?:{country_alt})(?![\w])"),
         two_word_ends=frozenset(k.split(" ")[1] for k in countries if k.count(" ") == 1),
@@ -557,7 +562,7 @@ def _may_have_left_context(text: str, s: int, lex: Lexicon) -> bool:
     if not word:
         return False
     base = word[:-2] if word.endswith(("'s", "’s")) else word
-    if base in lex.countries or word.lower() in lex.modifiers or base != word:
+    if base in lex.countries or word.lower() in lex.modifiers or base != word or word in _APPOINTED_ENDS:
         return True
     if base not in lex.two_word_ends:
         return False
@@ -748,6 +753,14 @@ def _anchors(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
 _WHO_WAS = re.compile(r",[ \t]+who[ \t]+(?:was|is|has[ \t]+been|had[ \t]+been|became|served[ \t]+as)"
                       r"[ \t]+(?:(?:the|a|an)[ \t]+)?\Z")
 
+# ` was appointed ` before a role phrase: the name before the verb takes the office.
+_APPOINTED = re.compile(
+    r"[ \t]+(?:became|becomes|was[ \t]+(?:appointed|named|elected|re-elected|made|sworn[ \t]+in[ \t]+as)"
+    r"|(?:has|have)[ \t]+been[ \t]+(?:appointed|named|elected)|took[ \t]+over[ \t]+as|served[ \t]+as"
+    r"|serves[ \t]+as|is[ \t]+to[ \t]+become)(?:[ \t]+as)?[ \t]+(?:(?:the|a|an)[ \t]+)?\Z")
+
+_APPOINTED_ENDS = frozenset("became becomes become appointed named elected re-elected made as".split())
+
 # What must follow a role phrase for the `of`/`for`/`to` tail of `Lexicon.after` to match.
 _MAY_TAIL = re.compile(r"[ \t\u00a0]+(?:of|for|to)[ \t\u00a0]").match
 
@@ -858,8 +871,15 @@ def _find_mentions(doc: Document, lex: Lexicon) -> tuple[list[Mention], list[tup
         j = left_end
         while j > 0 and text[j - 1] in _SEPARATORS:
             j -= 1
+        rule = "official.appositive"
         if j > 0 and text[j - 1] == "," and (who or _closes(text, end)):
             lm = lex.left_name.get().search(text, max(0, left_end - 80), left_end)
+        elif not who and text[left_end - 1:left_end] == " " and text[left_end - 2:left_end - 1].isalpha():
+            # `Jonas Petraitis was appointed defence minister`: the name is the verb's subject
+            pred = _APPOINTED.search(text, max(0, left_end - 40), left_end)
+            if pred:
+                lm = lex.subject_name.get().search(text, max(0, pred.start() - 80), pred.start())
+                rule = "official.predicate"
         if lm:
             words = _word_spans(text, lm.start(1), lm.end(1))
             tokens = _take_right([w for _, _, w in words], lex)
@@ -878,7 +898,7 @@ def _find_mentions(doc: Document, lex: Lexicon) -> tuple[list[Mention], list[tup
                     dup = known_at.pop((n_start, n_end), None)
                     if dup is not None:
                         del mentions[next(i for i, x in enumerate(mentions) if x is dup)]
-                    mentions.append(Mention(n_start, n_end, tokens, "official.appositive",
+                    mentions.append(Mention(n_start, n_end, tokens, rule,
                                             role, role_text, country, mod_start))
                     continue
         if left_country is not None and role not in ("official",):
