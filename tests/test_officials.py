@@ -50,6 +50,8 @@ POSITIVE = [
          role="spokesperson", country="European Union"),
     case("Dan Jørgensen, the EU Energy Commissioner, said on Thursday.", "Dan Jørgensen",
          role="official", country="European Union", role_text="EU Energy Commissioner"),
+    case("Commander-in-Chief Oleksandr Syrskyi said Russian forces had lost armour.", "Oleksandr Syrskyi",
+         role="commander", country="Ukraine", ref=date(2024, 6, 12)),
     # the subject of an appointment verb
     case("Jonas Petraitis was appointed defence minister in December.", "Jonas Petraitis",
          role="defence minister", role_text="defence minister"),
