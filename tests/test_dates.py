@@ -47,6 +47,8 @@ WITH_REF = [
     case("They extended the mission for another two weeks.", P("another two weeks", "P2W"),
          id="another-number-unit"),
     case("It is another matter.", id="another-without-a-unit-is-nothing"),
+    case("Turnover of at least €15 million in each of the years 2022, 2023 and 2024.", D("2022", "2022"),
+         D("2023", "2023"), D("2024", "2024"), id="list-of-years"),
     case("If 2024 was the year of promises, 2025 is the year of deliveries.", D("2024", "2024"),
          D("2025", "2025"), id="year-as-subject-after-if"),
     case("The missile stayed in Polish airspace for 39 seconds.", P("39 seconds", "PT39S"), id="seconds"),

@@ -659,6 +659,7 @@ _COUNT_WORDS = frozenset(
     "million billion thousand hundred m bn mn km kilometres kilometers miles metres meters "
     "people persons soldiers troops men women children civilians units pieces rounds shells "
     "tonnes tons kg euros dollars litas".split())
+_AND_YEAR_RE = re.compile(r"[ \t\u00a0]+(?:and|or)[ \t\u00a0]+(?:19|20)[0-9]{2}(?![0-9])")
 _NEXT_RE = re.compile(r"(['\u2019]s\b)|[ \t\u00a0]*([A-Za-z]+|[0-9%]|[^\sA-Za-z0-9])?")
 
 
@@ -707,6 +708,8 @@ def _year_ok(text: str, start: int, end: int) -> bool:
         return bool(nxt[:1].isalpha())   # `the 2022 budget`
     if nxt.lower() in _YEAR_SUBJECT_VERBS and (not word or gap or word in _CLAUSE_OPENERS):
         return True             # `2024 was a record year`, `if 2024 was` (a clause opens on it)
+    if _AND_YEAR_RE.match(text, end) and text[max(0, start - 3):start].rstrip(" \t\u00a0").endswith(","):
+        return True             # `the years 2022, 2023 and 2024`: a list of years
     if gap in ("(", ",") or word == "":
         return not nxt[:1].isalpha() or nxt[:1].isupper()
     # no year context: a year only when no word follows (`..., 2022.`)
