@@ -181,8 +181,10 @@ def _master() -> _Masters:
 
     num_ymd = (r"(?<![\w.,/-])(?:[12][0-9]{3}(?P<s1>[-./])(?:0?[1-9]|1[0-2])(?P=s1)(?:0?[1-9]|[12][0-9]|3[01])"
                r"|[12][0-9]{3} (?:0?[1-9]|1[0-2]) (?:0?[1-9]|[12][0-9]|3[01]))(?![0-9]|[.,/-][0-9])")
-    num_dmy = (r"(?<![\w.,/-])(?:[0-9]{1,2})(?P<s2>[-./])(?:[0-9]{1,2})(?P=s2)[12][0-9]{3}"
-               r"(?![0-9]|[.,/-][0-9])")
+    num_dmy = (r"(?:(?<![\w.,/-])(?:[0-9]{1,2})(?P<s2>[-./])(?:[0-9]{1,2})(?P=s2)[12][0-9]{3}"
+               r"(?![0-9]|[.,/-][0-9])"
+               # `24.02.22`: a two-digit year only with dots, day first, as European sources write
+               r"|(?<![\w.,/-])(?:0[1-9]|[12][0-9]|3[01])\.(?:0[1-9]|1[0-2])\.[0-9]{2}(?![0-9]|[.,/-][0-9]))")
     num_ym = r"(?<![\w.,/-])[12][0-9]{3}[-/](?:0?[1-9]|1[0-2])(?![0-9]|[.,/-][0-9])"
 
     prep = _ci1_alt(["from", "between"])
@@ -366,9 +368,15 @@ def _plural_anchors() -> tuple[str, ...]:
     return tuple(u for u in _lex()["units"] if u in _lex()["ordinals"])
 
 
+# `24.02.22` (a two-digit year) anchors too; found from its first dot, which `re` skips to
+# fast (a digit-led branch in the anchor pattern nearly doubled the dates' work).
+_DMY_SHORT_RE = re.compile(r"\.[01][0-9]\.[0-9][0-9](?![0-9])")
+
+
 def _anchor_spans(text: str) -> list[tuple[int, int]]:
     spans = [a.span() for a in _anchors().finditer(text)]
-    extra = []
+    extra = [(m.start() - 2, m.end()) for m in _DMY_SHORT_RE.finditer(text)
+             if m.start() >= 2 and text[m.start() - 2] in "0123" and text[m.start() - 1].isdigit()]
     for unit in _plural_anchors():
         word = unit + "s"
         i = text.find(word)
@@ -718,7 +726,8 @@ def _year_ok(text: str, start: int, end: int) -> bool:
 
 _MONTH_YEAR_DIRECT_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]+((?:19|20)[0-9]{2})(?![0-9])")
 _MONTH_THEN_YEAR_RE = re.compile(r"[ \t]+(?:day[ \t]+)?in[ \t]+((?:19|20)[0-9]{2})(?![0-9])")
-_VERSION_WORDS = frozenset("version versions v release build firmware".split())
+_VERSION_WORDS = frozenset("version versions v release build firmware section article paragraph clause "
+                           "chapter annex point".split())
 # Words after which `a year`, `a month` is a span of time, even with a number before them.
 _DURATION_LEADS = frozenset("for in over within about around nearly almost than lasted lasts took "
                             "takes spent spend after before only just least half another "
@@ -792,6 +801,8 @@ def _numeric(text: str, order: str) -> _Partial:
         return _Partial(y, m, None)
     else:
         a, b, y = nums[-3:]
+        if y < 100:
+            y += 2000 if y < 50 else 1900   # `24.02.22`
         if a > 12 or b <= 12:
             d, m = a, b        # day first, the default
         else:
