@@ -52,6 +52,8 @@ POSITIVE = [
          role="official", country="European Union", role_text="EU Energy Commissioner"),
     case("Commander-in-Chief Oleksandr Syrskyi said Russian forces had lost armour.", "Oleksandr Syrskyi",
          role="commander", country="Ukraine", ref=date(2024, 6, 12)),
+    case("Paweł Bejda, Secretary of State at the MoD, signed the contract.", "Paweł Bejda",
+         role="deputy defence minister", role_text="Secretary of State at the MoD"),
     # the subject of an appointment verb
     case("Jonas Petraitis was appointed defence minister in December.", "Jonas Petraitis",
          role="defence minister", role_text="defence minister"),

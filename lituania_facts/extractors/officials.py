@@ -153,7 +153,7 @@ def _case_variants(phrase: str) -> set[str]:
     def cap(w: str) -> str:
         return w[:1].upper() + w[1:] if w.islower() else w
 
-    small = {"of", "for", "the", "and", "in", "to"}
+    small = {"of", "for", "the", "and", "in", "to", "at", "on"}
     title = [cap(w) if (w not in small or i == 0) else w for i, w in enumerate(words)]
     # hyphenated parts too, small words kept low: `Commander-in-Chief`, `Vice-Minister`
     hyphen_title = " ".join("-".join(cap(p) if (p not in small or j == 0) else p
