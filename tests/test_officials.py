@@ -54,6 +54,8 @@ POSITIVE = [
          role="commander", country="Ukraine", ref=date(2024, 6, 12)),
     case("Paweł Bejda, Secretary of State at the MoD, signed the contract.", "Paweł Bejda",
          role="deputy defence minister", role_text="Secretary of State at the MoD"),
+    case("The committee's chair, Heikki Autto (NCP), said the law was at the limit.", "Heikki Autto",
+         role="member of parliament", role_text="committee's chair"),
     # the subject of an appointment verb
     case("Jonas Petraitis was appointed defence minister in December.", "Jonas Petraitis",
          role="defence minister", role_text="defence minister"),
