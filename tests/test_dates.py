@@ -70,6 +70,10 @@ WITH_REF = [
          id="present-expect-is-future"),
     case("Deliveries arrived in January, earlier than expected.", D("January", "2023-01"),
          id="than-expected-is-not-future"),
+    case("Under a decision taken in January, Lithuania intends to spend more.", D("January", "2023-01"),
+         id="irregular-past-participle"),
+    case("Talks will be held in August.", D("August", "2023-08"), id="future-passive-of-irregular"),
+    case("The vote is expected in August.", D("August", "2023-08"), id="is-expected-is-future"),
     case("The talks ended in late May, 2021.", D("late May, 2021", "2021-05"), id="modifier-month-comma-year"),
     # absolute dates
     case("Lithuania signed the NASAMS contract on November 10, 2023 in Vilnius.",

@@ -111,18 +111,27 @@ _FUTURE_WORDS = ("will", "shall", "won't", "won\u2019t", "'ll", "\u2019ll", "is 
                  "are set to", "aims to", "aim to",
                  # `I expect the contract to be signed in December`: present-tense `expect`
                  # looks ahead (`expected`, its past, is not this word)
-                 "expect", "expects")
+                 "expect", "expects",
+                 # `the vote is expected in March`, `talks are scheduled for May`
+                 "is expected", "are expected", "is scheduled", "are scheduled", "is planned",
+                 "are planned", "is due", "are due")
 # No leading `\b` and no IGNORECASE: starting with literal characters lets `re` skip ahead
 # fast; the left word boundary is checked in `_future`.
 FUTURE_RE = re.compile("(?:" + trie_alternation(_FUTURE_WORDS + tuple(_cap(w) for w in _FUTURE_WORDS)) + r")\b")
+# Irregular past forms: past unless in a passive after be/been/is/are/being (`to be held`).
+_IRREGULAR_PAST = ("took", "taken", "made", "held", "gave", "given", "won", "met", "sent", "spent",
+                   "began", "begun", "saw", "seen", "wrote", "written", "chose", "chosen", "brought",
+                   "bought", "sold", "paid", "came", "went", "rose", "fell", "grew", "built")
 _PAST_WORDS = ("was", "were", "had", "did", "said", "says", "told", "announced", "reported",
-               "added", "noted", "stated", "ago", "last", "earlier", "yesterday")
+               "added", "noted", "stated", "ago", "last", "earlier", "yesterday") + _IRREGULAR_PAST
 # Same shape as FUTURE_RE; `ed` ends a past participle or past tense (`signed`), not after
 # `be`/`been`/`is`/`are` (a passive: `is due to be published`): checked in `_past_marks`.
 # One alternative per first letter (`_flat_alt`), `ed` last as before: the pattern then opens
 # on a literal and `re` skips between candidates (a tree in a group, `(?:(?:...)|ed)`, would
 # run the whole pattern at every position of the sentence).
 PAST_RE = re.compile("(?:" + _flat_alt(_PAST_WORDS + tuple(_cap(w) for w in _PAST_WORDS)) + r"|ed)\b")
+_IRREGULAR_SET = frozenset(_IRREGULAR_PAST) | frozenset(w.capitalize() for w in _IRREGULAR_PAST)
+_BE_BEFORE = re.compile(r"(?<![A-Za-z])(?:be|been|is|are|being)[ \t]+\Z")
 _PASSIVE_RE = re.compile(r"(?:\b(?:be|been|is|are)[ \t]+)?[A-Za-z]*\Z")
 
 
@@ -637,6 +646,8 @@ def _past_marks(text: str, s: int, e: int, start: int, end: int) -> list[tuple[i
             a -= len(stem)
         elif text[a - 1:a].isalpha():
             continue              # `Bolshevik` is not `was`...
+        elif m.group() in _IRREGULAR_SET and _BE_BEFORE.search(text, max(s, a - 8), a):
+            continue              # `will be held`, `is being built`: a passive, not the past
         out.append((a, m.end(), False))
     return out
 
