@@ -749,7 +749,9 @@ _FREQ_WORDS = frozenset("once twice thrice times per every euros dollars million
                         "thousand percent litas pounds hours minutes days weeks months "
                         # an amount or a share before `a year` makes it a rate: `0.3 points a year`
                         "point points gdp cent zlotys hryvnias rubles roubles kroner krona rounds "
-                        "shells units tonnes tons".split())
+                        "shells units tonnes tons "
+                        # money nouns: `EUR 1.2 billion in additional revenue a year`
+                        "revenue revenues income funding spending costs tax taxes".split())
 
 
 # ---- phase 1 + 2 together: the rules' productions ------------------------------
