@@ -56,6 +56,8 @@ POSITIVE = [
          role="deputy defence minister", role_text="Secretary of State at the MoD"),
     case("The committee's chair, Heikki Autto (NCP), said the law was at the limit.", "Heikki Autto",
          role="member of parliament", role_text="committee's chair"),
+    case("Chair of the Committee on National Security and Defence Giedrimas Jeglinskas said so.",
+         "Giedrimas Jeglinskas", role="member of parliament"),
     # the subject of an appointment verb
     case("Jonas Petraitis was appointed defence minister in December.", "Jonas Petraitis",
          role="defence minister", role_text="defence minister"),
