@@ -75,6 +75,7 @@ WITH_REF = [
     case("Talks will be held in August.", D("August", "2023-08"), id="future-passive-of-irregular"),
     case("The vote is expected in August.", D("August", "2023-08"), id="is-expected-is-future"),
     case("The fund needs about EUR 1.2 billion in additional revenue a year.", id="revenue-a-year-is-a-rate"),
+    case("NATO jets scrambled five times in a week.", id="times-in-a-week-is-a-frequency"),
     case("The talks ended in late May, 2021.", D("late May, 2021", "2021-05"), id="modifier-month-comma-year"),
     # absolute dates
     case("Lithuania signed the NASAMS contract on November 10, 2023 in Vilnius.",

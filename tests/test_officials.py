@@ -58,6 +58,9 @@ POSITIVE = [
          role="member of parliament", role_text="committee's chair"),
     case("Chair of the Committee on National Security and Defence Giedrimas Jeglinskas said so.",
          "Giedrimas Jeglinskas", role="member of parliament"),
+    case("Alexei Besprozvannykh, the governor of the Kaliningrad region, posted pictures.",
+         "Alexei Besprozvannykh", role="governor", country="Russia",
+         role_text="governor of the Kaliningrad region"),
     # the subject of an appointment verb
     case("Jonas Petraitis was appointed defence minister in December.", "Jonas Petraitis",
          role="defence minister", role_text="defence minister"),
@@ -242,6 +245,7 @@ def test_official(text, span, name, role, country, role_text, ref):
 
 
 NEGATIVE = [
+    "Jets fired in what Poland's prime minister called a violation. Our correspondent Tom Reilly is in Warsaw.",
     "General Dynamics was named prime contractor, and Reuters became the official partner.",
     "He became president in 2019; she was appointed defence minister.",
     "Jonas Smith, who is a defence analyst at the institute, said the plan was late.",

@@ -1082,6 +1082,9 @@ def _p_duration(doc: Document, m: re.Match, s: int, e: int, rule: str, out: list
         return   # `every six months`: a rate (a TimeML set), not a duration
     if pw and gap == "-":
         return   # `a sub-five-minute mile`: part of a longer compound
+    if pw == "in" and nw.lower() in ("a", "an") and _prev_word(doc.text, s - len(gap) - 2)[0] in (
+            "times", "once", "twice"):
+        return   # `five times in a week`: a frequency
     if unit.lower() == "second" and not (nw[:1].isdigit() or _number_value(nw) not in (None, 1, 0.5)):
         return   # `a second round`, `another second`: the ordinal, not a count of seconds
     if nw.lower() in ("a", "an") and (pw in _FREQ_WORDS or (not pw and gap.strip()[-1:] in tuple("0123456789%"))

@@ -49,7 +49,7 @@ from typing import Iterable
 
 from ..document import Document
 from ..errors import DataError
-from ..lexicon import data_text, fold_diacritics, load_jsonl, trie_alternation
+from ..lexicon import data_text, fold_diacritics, load_jsonl, load_tsv, trie_alternation
 from ..model import Fact
 
 # FACTS.md section 2, `official`: the canonical roles, in the order given there.
@@ -339,7 +339,9 @@ def build_lexicon(known: tuple[Known, ...]) -> Lexicon:
     # `of Ukraine`, `of the Lithuanian Armed Forces`, `for the ministry`, `to Lithuania`
     tail_word = _trie(set(countries) | org_words)
     tail = (rf"{_SP}(?P<prep>of|for|to){_SP}(?:the{_SP})?(?P<tail>(?:{tail_word})"
-            rf"(?:['’]s)?(?:{_SP}(?:(?:of|and|for)(?:{_SP}the)?{_SP})?(?:{tail_word})(?:['’]s)?){{0,4}})(?![\w])")
+            rf"(?:['’]s)?(?:{_SP}(?:(?:of|and|for)(?:{_SP}the)?{_SP})?(?:{tail_word})(?:['’]s)?){{0,4}}"
+            # `governor of the Kaliningrad region`: a place's area after it
+            rf"(?:{_SP}(?:region|oblast|province|county|district|municipality|voivodeship))?)(?![\w])")
     # A rank may follow its role phrase after a comma: `the chief of defence, Maj. Gen. X`.
     after_rest = (rf"(?:,?{_SP}(?P<rank>{rank_alt})(?![\w]))?"
                   rf"(?:(?P<comma>,)?{_SP}(?P<name>{_NAME}))?")
@@ -937,6 +939,11 @@ def _known_start(text: str, s: int, key: str, ix: tuple[int, ...], lex: Lexicon)
     return s
 
 
+@cache
+def _occupations() -> frozenset[str]:
+    return frozenset(row[0] for row in load_tsv("occupations.tsv", 1))
+
+
 def _near(doc: Document, lex: Lexicon, orphans, mentions: list[Mention]) -> list[Mention]:
     """A role phrase with a country and no name: the one full name in the rest of its sentence
     or the next sentence, when no other official is mentioned there."""
@@ -958,6 +965,8 @@ def _near(doc: Document, lex: Lexicon, orphans, mentions: list[Mention]) -> list
             toks = [w for _, _, w in words]
             if sum(not t.endswith(".") for t in toks) >= 2 and all(_good_token(t, lex) or t in _PARTICLE_SET for t in toks):
                 start = words[0][0]
+                if _word_before(text, start)[1].lower() in _occupations():
+                    continue               # `Our correspondent Tom Reilly`: no office
                 found.append(Mention(start, m.end(), toks, "official.near", role, role_text, country, o_start))
         if len(found) == 1:
             out.append(found[0])
