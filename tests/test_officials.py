@@ -61,6 +61,10 @@ POSITIVE = [
     case("Alexei Besprozvannykh, the governor of the Kaliningrad region, posted pictures.",
          "Alexei Besprozvannykh", role="governor", country="Russia",
          role_text="governor of the Kaliningrad region"),
+    case("Marjorie Taylor Greene, the congresswoman from Georgia, had filed a motion.", "Marjorie Taylor Greene",
+         role="member of parliament", role_text="congresswoman from Georgia"),
+    case("Chuck Schumer, the majority leader, called it a message.", "Chuck Schumer",
+         role="member of parliament"),
     # the subject of an appointment verb
     case("Jonas Petraitis was appointed defence minister in December.", "Jonas Petraitis",
          role="defence minister", role_text="defence minister"),
@@ -245,6 +249,7 @@ def test_official(text, span, name, role, country, role_text, ref):
 
 
 NEGATIVE = [
+    "Press office - General Secretariat of the Council",
     "Jets fired in what Poland's prime minister called a violation. Our correspondent Tom Reilly is in Warsaw.",
     "General Dynamics was named prime contractor, and Reuters became the official partner.",
     "He became president in 2019; she was appointed defence minister.",

@@ -715,9 +715,9 @@ def _closes(text: str, pos: int) -> bool:
             or _PORTFOLIO_TAIL.match(text, pos) is not None)
 
 
-# A portfolio or a second title after an appositive role: `X, the EU's commissioner for defence and
-# space,`, `X, Member of the Seimas and Chair of the Committee on National Security and Defence,`.
-_PORTFOLIO_TAIL = re.compile(r"(?:for|of|and)(?:[ \t]+(?:[a-z][a-z-]*|[A-Z][a-z]+)){1,10}[ \t]*[,.;:()\n–—]")
+# A portfolio, a second title or a constituency after an appositive role: `X, the EU's commissioner for defence and
+# space,`, `X, the congresswoman from Georgia,`, `X, Member of the Seimas and Chair of the Committee on National Security and Defence,`.
+_PORTFOLIO_TAIL = re.compile(r"(?:for|of|and|from)(?:[ \t]+(?:[a-z][a-z-]*|[A-Z][a-z]+)){1,10}[ \t]*[,.;:()\n–—]")
 
 
 def _anchors(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
