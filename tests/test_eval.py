@@ -1,5 +1,5 @@
 """Whole-document scores with `facts eval` (FACTS.md section 3) on three annotated sets:
-the seeds (gold copied from ../shared/gold), our own tests/texts, and tests/heldout (130
+the seeds (gold copied from ../shared/gold), our own tests/texts, and tests/heldout (136
 articles written and annotated independently of the extractors' code)."""
 from __future__ import annotations
 
