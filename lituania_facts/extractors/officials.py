@@ -760,14 +760,12 @@ _APPOINTED = re.compile(
     r"[ \t]+(?:became|becomes|was[ \t]+(?:appointed|named|elected|re-elected|made|sworn[ \t]+in[ \t]+as)"
     r"|(?:has|have)[ \t]+been[ \t]+(?:appointed|named|elected)|took[ \t]+over[ \t]+as|served[ \t]+as"
     r"|serves[ \t]+as|is[ \t]+to[ \t]+become)(?:[ \t]+as)?[ \t]+(?:(?:the|a|an)[ \t]+)?\Z")
+# The words _APPOINTED can end on (before an article): a cheap test before the search.
+_APPOINTED_ENDS = frozenset("became becomes become appointed named elected re-elected made as".split())
 
 # `deputy` before a minister's title (a qualifier of role_modifiers.tsv) makes a deputy minister.
 _DEPUTY = re.compile(r"(?<![\w-])[Dd]eputy(?![\w-])")
-_DEPUTY_ROLES = {"defence minister": "deputy defence minister", "foreign minister": "deputy foreign minister",
-                 "deputy defence minister": "deputy defence minister",
-                 "deputy foreign minister": "deputy foreign minister", "deputy minister": "deputy minister"}
-
-_APPOINTED_ENDS = frozenset("became becomes become appointed named elected re-elected made as".split())
+_DEPUTY_ROLES = {"defence minister": "deputy defence minister", "foreign minister": "deputy foreign minister"}
 
 # What must follow a role phrase for the `of`/`for`/`to` tail of `Lexicon.after` to match.
 _MAY_TAIL = re.compile(r"[ \t\u00a0]+(?:of|for|to)[ \t\u00a0]").match
@@ -840,7 +838,8 @@ def _find_mentions(doc: Document, lex: Lexicon) -> tuple[list[Mention], list[tup
         if not tokens and not _may_have_left_context(text, s, lex):
             continue                                       # cheap exit: nothing to read here
         mod_start, left_country, det, context = _left_modifiers(text, s, lex)
-        if mod_start < s and role.endswith("minister") and _DEPUTY.search(text, mod_start, s):
+        if (mod_start < s and role.endswith("minister") and not role.startswith("deputy")
+                and _DEPUTY.search(text, mod_start, s)):
             role = _DEPUTY_ROLES.get(role, "deputy minister")   # `Deputy Interior Minister`
         country = country or left_country
         if country is None:
